@@ -1,0 +1,172 @@
+package library
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"defensa/internal/i18n"
+)
+
+// Sections lists the built-in sections in the order the home screen shows
+// them. A local guides folder may add others; they follow, by name.
+var Sections = []string{"campaign", "templates", "rights", "discretion", "detainers", "officials", "reference"}
+
+// Library is a set of guides in one or more languages, keyed by id and
+// language.
+type Library struct {
+	guides map[key]*Guide
+}
+
+type key struct {
+	id   string
+	lang i18n.Lang
+}
+
+func newLibrary() *Library { return &Library{guides: map[key]*Guide{}} }
+
+func (l *Library) add(g *Guide) { l.guides[key{g.ID, g.Lang}] = g }
+
+// Merge adds every guide of other to l; a guide with the same id and
+// language replaces the one l had. This is how a local folder overrides the
+// embedded corpus.
+func (l *Library) Merge(other *Library) {
+	for k, g := range other.guides {
+		l.guides[k] = g
+	}
+}
+
+// Len returns the number of guides in all languages.
+func (l *Library) Len() int { return len(l.guides) }
+
+// Get returns the guide with id in exactly lang.
+func (l *Library) Get(id string, lang i18n.Lang) (*Guide, bool) {
+	g, ok := l.guides[key{id, lang}]
+	return g, ok
+}
+
+// Lookup returns the guide with id in lang or, when it has no such
+// translation, in the other language; fellBack says which happened.
+func (l *Library) Lookup(id string, lang i18n.Lang) (g *Guide, fellBack bool, err error) {
+	if g, ok := l.Get(id, lang); ok {
+		return g, false, nil
+	}
+	for _, other := range i18n.Langs {
+		if g, ok := l.Get(id, other); ok {
+			return g, true, nil
+		}
+	}
+	return nil, false, ErrNotFound
+}
+
+// Guides returns the guides of one language (or every language when lang is
+// empty) in reading order: section order, then each guide's order, then id.
+func (l *Library) Guides(lang i18n.Lang) []*Guide {
+	var out []*Guide
+	for k, g := range l.guides {
+		if lang == "" || k.lang == lang {
+			out = append(out, g)
+		}
+	}
+	slices.SortFunc(out, compareGuides)
+	return out
+}
+
+// IDs returns every id in the library, sorted, once each.
+func (l *Library) IDs() []string {
+	seen := map[string]bool{}
+	var ids []string
+	for k := range l.guides {
+		if !seen[k.id] {
+			seen[k.id] = true
+			ids = append(ids, k.id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// SectionRank orders sections: built-in ones first, in their fixed order.
+func SectionRank(section string) int {
+	if i := slices.Index(Sections, section); i >= 0 {
+		return i
+	}
+	return len(Sections)
+}
+
+func compareGuides(a, b *Guide) int {
+	return cmp.Or(
+		cmp.Compare(SectionRank(a.Section), SectionRank(b.Section)),
+		strings.Compare(a.Section, b.Section),
+		cmp.Compare(a.Order, b.Order),
+		strings.Compare(a.ID, b.ID),
+		strings.Compare(string(a.Lang), string(b.Lang)),
+	)
+}
+
+// Suggest returns up to n ids closest to the mistyped id, closest first,
+// for "no guide" messages.
+func (l *Library) Suggest(id string, n int) []string {
+	type scored struct {
+		id   string
+		dist int
+	}
+	var all []scored
+	q := strings.ToLower(id)
+	for _, cand := range l.IDs() {
+		d := editDistance(q, cand)
+		_, slug, _ := strings.Cut(cand, "/")
+		if ds := editDistance(q, slug); ds < d {
+			d = ds
+		}
+		if strings.Contains(cand, q) && len(q) >= 3 {
+			d = 0
+		}
+		all = append(all, scored{cand, d})
+	}
+	slices.SortStableFunc(all, func(a, b scored) int { return cmp.Compare(a.dist, b.dist) })
+	var out []string
+	limit := max(3, len(q)/2)
+	for _, s := range all {
+		if len(out) == n || s.dist > limit {
+			break
+		}
+		out = append(out, s.id)
+	}
+	return out
+}
+
+// editDistance is the Levenshtein distance between two strings, by rune.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// Catalog returns one guide per id, in reading order: the one in lang, or
+// its translation when lang lacks it (so no guide is ever hidden).
+func (l *Library) Catalog(lang i18n.Lang) []*Guide {
+	var out []*Guide
+	for _, id := range l.IDs() {
+		if g, _, err := l.Lookup(id, lang); err == nil {
+			out = append(out, g)
+		}
+	}
+	slices.SortFunc(out, compareGuides)
+	return out
+}

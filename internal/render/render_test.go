@@ -1,0 +1,92 @@
+package render
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"defensa/internal/i18n"
+	"defensa/internal/library"
+)
+
+const sample = `---
+title: At home
+summary: S
+section: rights
+order: 1
+reviewed: 2026-11-01
+---
+# At home
+
+**In short**
+
+- Keep the door closed; read [the warrant guide](../rights/warrants.md#judge-or-ice) first.
+- Visit [ICE](https://www.ice.gov/) for forms.
+
+## Is it a judge's warrant?
+
+A long paragraph that goes on and on so that it has to wrap across several lines of the window at a narrow width, then ends.
+
+### What to say
+
+Say: "I do not consent." See [the glossary](../reference/glossary.md).
+`
+
+func sampleGuide(t testing.TB) *library.Guide {
+	t.Helper()
+	lib, err := library.Load(fstest.MapFS{"en/rights/at-home.md": {Data: []byte(sample)}}, "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := lib.Get("rights/at-home", i18n.English)
+	return g
+}
+
+func TestRenderFindsHeadingsAndLinks(t *testing.T) {
+	g := sampleGuide(t)
+	for _, theme := range []Theme{Dark, Light, HighContrast, Plain} {
+		for _, width := range []int{40, 80} {
+			d, err := Render(g, Options{Width: width, Theme: theme})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, line := range d.Headings {
+				if line < 0 || !strings.Contains(d.Plain[line], strings.Fields(g.Headings[i].Text)[0]) {
+					t.Errorf("%v/%d: heading %q at line %d", theme, width, g.Headings[i].Text, line)
+				}
+			}
+			for i, s := range d.Links {
+				if s.Line < 0 {
+					t.Errorf("%v/%d: link %q not found", theme, width, g.Links[i].Text)
+					continue
+				}
+				got := string([]rune(d.Plain[s.Line])[s.Start:s.End])
+				if !strings.HasPrefix(g.Links[i].Text, strings.TrimSpace(got)) {
+					t.Errorf("%v/%d: link %d spot %+v shows %q", theme, width, i, s, got)
+				}
+			}
+			all := strings.Join(d.Plain, "\n")
+			if strings.Contains(all, "warrants.md") {
+				t.Errorf("a relative link path leaked onto the screen:\n%s", all)
+			}
+			if !strings.Contains(all, "https://www.ice.gov/") {
+				t.Errorf("a web address must be shown in full:\n%s", all)
+			}
+			for _, line := range d.Plain {
+				if w := len([]rune(line)); w > width {
+					t.Errorf("line wider than %d: %q", width, line)
+				}
+			}
+			if theme == Plain && strings.Contains(strings.Join(d.Lines, ""), "\x1b") {
+				t.Error("plain theme must have no escape sequences")
+			}
+		}
+	}
+}
+
+func TestCompact(t *testing.T) {
+	in := "\x1b[1mHi\x1b[m\x1b[38;5;252m\x1b[m \x1b[38;5;252m \x1b[m  "
+	if got, want := compact(in), "\x1b[1mHi\x1b[m"; got != want {
+		t.Errorf("compact = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,193 @@
+// Package search is defensa's own full-text search: every section of every
+// guide, in every language, ranked in the BM25 family, with accent and case
+// folding, English and Spanish stemming, a bilingual synonym list and typo
+// tolerance. It has no terminal imports.
+package search
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+
+	"defensa/internal/i18n"
+	"defensa/internal/library"
+)
+
+// Field weights: a word in a title or heading says more about a section
+// than the same word in its body.
+const (
+	weightTitle      = 3.0
+	weightTitleOther = 1.0 // the guide title, counted again on its later sections
+	weightHeading    = 2.5
+	weightTags       = 2.5
+	weightTagsOther  = 0.5
+	weightSummary    = 2.0
+	weightBody       = 1.0
+
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// Index is a search index over a library. It is read-only once built and
+// safe for concurrent searches.
+type Index struct {
+	units    []unit
+	postings map[string][]posting // stem -> sections containing it
+	surface  map[string][]string  // folded word -> its stems in the index
+	byLen    map[int][]string     // folded words by length, for typo look-up
+	avgLen   float64
+	synonyms [][][]string // groups of phrases, each phrase a list of folded words
+}
+
+type unit struct {
+	id, title, heading, anchor string
+	lang                       i18n.Lang
+	text                       string   // the section's body as plain text, for snippets
+	words                      []string // folded words of heading and body, in order, for phrases
+	length                     float64  // weighted number of words
+}
+
+type posting struct {
+	unit int32
+	tf   float32 // weighted term frequency
+}
+
+// Build indexes every guide of lib, in all languages.
+func Build(lib *library.Library) *Index {
+	ix := &Index{
+		postings: map[string][]posting{},
+		surface:  map[string][]string{},
+		byLen:    map[int][]string{},
+		synonyms: parseSynonyms(synonymData),
+	}
+	var total float64
+	for _, g := range lib.Guides("") {
+		for _, sec := range splitSections(g) {
+			total += ix.addUnit(g, sec)
+		}
+	}
+	if len(ix.units) > 0 {
+		ix.avgLen = total / float64(len(ix.units))
+	}
+	for w := range ix.surface {
+		ix.byLen[len(w)] = append(ix.byLen[len(w)], w)
+	}
+	for _, words := range ix.byLen {
+		sort.Strings(words)
+	}
+	return ix
+}
+
+// Len returns the number of indexed sections.
+func (ix *Index) Len() int { return len(ix.units) }
+
+type section struct {
+	first           bool
+	heading, anchor string
+	body            string
+}
+
+// splitSections cuts a guide at its ## and ### headings. The first section
+// is the title, summary and the "In short" part before the first heading.
+func splitSections(g *library.Guide) []section {
+	lines := strings.Split(g.Body, "\n")
+	secs := []section{{first: true}}
+	var body []string
+	hi := 0
+	flush := func() { secs[len(secs)-1].body = strings.Join(body, "\n"); body = body[:0] }
+	for i, line := range lines {
+		fileLine := g.BodyLine + i
+		for hi < len(g.Headings) && g.Headings[hi].Line < fileLine {
+			hi++
+		}
+		if hi < len(g.Headings) && g.Headings[hi].Line == fileLine {
+			h := g.Headings[hi]
+			if h.Level >= 2 {
+				flush()
+				secs = append(secs, section{heading: h.Text, anchor: h.Anchor})
+			}
+			continue
+		}
+		body = append(body, line)
+	}
+	flush()
+	return secs
+}
+
+func (ix *Index) addUnit(g *library.Guide, sec section) float64 {
+	n := int32(len(ix.units))
+	text := plainText(sec.body)
+	u := unit{id: g.ID, lang: g.Lang, title: g.Title, heading: sec.heading, anchor: sec.anchor, text: text}
+	tf := map[string]float64{}
+	var length float64
+	add := func(s string, w float64, keep bool) {
+		for _, t := range tokenize(s) {
+			length += w
+			if keep {
+				u.words = append(u.words, t.word)
+			}
+			if stopwords[t.word] {
+				continue
+			}
+			st := stem(t.word, g.Lang)
+			tf[st] += w
+			ix.noteSurface(t.word, st)
+		}
+	}
+	if sec.first {
+		add(g.Title, weightTitle, true)
+		add(strings.Join(g.Tags, " , "), weightTags, false)
+		add(g.Summary, weightSummary, false)
+	} else {
+		add(g.Title, weightTitleOther, false)
+		add(strings.Join(g.Tags, " , "), weightTagsOther, false)
+		add(sec.heading, weightHeading, true)
+	}
+	add(text, weightBody, true)
+	for st, f := range tf {
+		ix.postings[st] = append(ix.postings[st], posting{unit: n, tf: float32(f)})
+	}
+	u.length = length
+	ix.units = append(ix.units, u)
+	return length
+}
+
+func (ix *Index) noteSurface(word, st string) {
+	stems := ix.surface[word]
+	for _, s := range stems {
+		if s == st {
+			return
+		}
+	}
+	ix.surface[word] = append(stems, st)
+}
+
+func (ix *Index) idf(df int) float64 {
+	n := float64(len(ix.units))
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+func (ix *Index) bm25(p posting, idf float64) float64 {
+	tf := float64(p.tf)
+	norm := 1 - bm25B + bm25B*ix.units[p.unit].length/ix.avgLen
+	return idf * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
+}
+
+var (
+	mdLinkText   = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdEmphasis   = regexp.MustCompile("\\*\\*|__|`")
+	mdListMarker = regexp.MustCompile(`(?m)^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+\.\s+|>\s?)`)
+	mdFence      = regexp.MustCompile("(?m)^\\s*(```|~~~).*$")
+	blankLines   = regexp.MustCompile(`\n{2,}`)
+)
+
+// plainText strips Markdown syntax, leaving what a reader sees.
+func plainText(md string) string {
+	s := mdFence.ReplaceAllString(md, "")
+	s = mdLinkText.ReplaceAllString(s, "$1")
+	s = mdEmphasis.ReplaceAllString(s, "")
+	s = mdListMarker.ReplaceAllString(s, "")
+	s = blankLines.ReplaceAllString(strings.TrimSpace(s), "\n")
+	return s
+}

@@ -1,0 +1,149 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+	"github.com/kljensen/snowball/spanish"
+
+	"defensa/internal/i18n"
+)
+
+// fold lowercases r and strips its accent, so "Detención" and "detencion"
+// meet. Only the Latin letters of English and Spanish need it.
+func fold(r rune) rune {
+	r = unicode.ToLower(r)
+	switch r {
+	case 'á', 'à', 'ä', 'â', 'ã':
+		return 'a'
+	case 'é', 'è', 'ë', 'ê':
+		return 'e'
+	case 'í', 'ì', 'ï', 'î':
+		return 'i'
+	case 'ó', 'ò', 'ö', 'ô', 'õ':
+		return 'o'
+	case 'ú', 'ù', 'ü', 'û':
+		return 'u'
+	case 'ñ':
+		return 'n'
+	case 'ç':
+		return 'c'
+	}
+	return r
+}
+
+// Fold returns s lowercased without accents.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		b.WriteRune(fold(r))
+	}
+	return b.String()
+}
+
+// token is a word of text: its folded surface form and where it stands in
+// the original string (byte offsets), for snippets.
+type token struct {
+	word       string
+	start, end int
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// tokenize splits text into folded words. Form numbers stay whole: "I-246",
+// "I 246" and "i246" all become "i246"; "287(g)" becomes "287g". An
+// apostrophe inside a word is dropped ("judge's" -> "judges").
+func tokenize(text string) []token {
+	var toks []token
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		start := i
+		var b strings.Builder
+		for i < len(text) {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				b.WriteRune(fold(r))
+				i += size
+				continue
+			}
+			if (r == '\'' || r == '’') && i+size < len(text) {
+				if next, _ := utf8.DecodeRuneInString(text[i+size:]); unicode.IsLetter(next) {
+					i += size
+					continue
+				}
+			}
+			break
+		}
+		word := b.String()
+		// "287(g)": a number followed by one letter in parentheses.
+		if isDigits(word) && strings.HasPrefix(text[i:], "(") && len(text) >= i+3 && text[i+2] == ')' && unicode.IsLetter(rune(text[i+1])) {
+			word += string(fold(rune(text[i+1])))
+			i += 3
+		}
+		// "I-246", "I 247A": a single letter joined to a form number.
+		if len(word) == 1 && unicode.IsLetter(rune(word[0])) && i < len(text) && (text[i] == '-' || text[i] == ' ') {
+			j := i + 1
+			k := j
+			for k < len(text) && text[k] >= '0' && text[k] <= '9' {
+				k++
+			}
+			if k-j >= 2 && k-j <= 4 {
+				for k < len(text) && unicode.IsLetter(rune(text[k])) && k-j < 6 && (k+1 == len(text) || !unicode.IsLetter(rune(text[k+1]))) {
+					k++
+				}
+				word += Fold(text[j:k])
+				i = k
+			}
+		}
+		toks = append(toks, token{word: word, start: start, end: i})
+	}
+	return toks
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// stem reduces a folded word to its stem in lang. Form numbers, numbers and
+// very short words are kept as they are.
+func stem(word string, lang i18n.Lang) string {
+	if len(word) < 3 || strings.ContainsAny(word, "0123456789") {
+		return word
+	}
+	if lang == i18n.Spanish {
+		return Fold(spanish.Stem(word, true))
+	}
+	return english.Stem(word, true)
+}
+
+// stopwords are dropped from queries and from the index: they match
+// everything and say nothing. Both languages' lists apply to all text,
+// since people mix them.
+var stopwords = func() map[string]bool {
+	words := strings.Fields(`a an and are as at be by can do does for from has have how i if in into is it its
+	me my of on or our so than that the their them then there they this to was we what when where which who
+	will with you your el la los las lo un una unos unas y o de del al en que se es por con para su sus
+	mi mis me le les como mas pero si ya este esta estan esto eso ese hay muy tu te nos qué cuando donde
+	puede pueden puedo hacer hago sobre entre ser son fue ha han`)
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[Fold(w)] = true
+	}
+	return m
+}()
