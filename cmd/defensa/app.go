@@ -181,7 +181,8 @@ func setup(g *globals, name string, args []string, env *Env, extra func(*flag.Fl
 		return nil, cat, errHelpShown
 	}
 	if g.version {
-		return nil, cat, runVersion(g, nil, env)
+		printVersion(env)
+		return nil, cat, errHelpShown
 	}
 	if _, ok := render.ParseTheme(g.theme); !ok && g.theme != "auto" {
 		return nil, cat, usageError{cat.T("cli.bad_theme", textsafe.String(g.theme))}

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -19,9 +21,18 @@ import (
 	"defensa/internal/textsafe"
 )
 
-func runVersion(_ *globals, _ []string, env *Env) error {
-	fmt.Fprintf(env.Stdout, "defensa %s (%s, %s/%s)\n", version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+func runVersion(g *globals, args []string, env *Env) error {
+	if args != nil {
+		if _, _, err := setup(g, "version", args, env, nil); err != nil {
+			return quietHelp(err)
+		}
+	}
+	printVersion(env)
 	return nil
+}
+
+func printVersion(env *Env) {
+	fmt.Fprintf(env.Stdout, "defensa %s (%s, %s/%s)\n", version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 }
 
 func runHelp(g *globals, args []string, env *Env) error {
@@ -142,7 +153,7 @@ func runRead(g *globals, args []string, env *Env) error {
 		return errReported
 	}
 	if fellBack {
-		fmt.Fprintln(env.Stderr, cat.T("cli.fallback", string(gd.Lang)))
+		fmt.Fprintln(env.Stderr, cat.T("cli.fallback", cat.T("lang."+string(gd.Lang))))
 	}
 	if raw {
 		_, err := fmt.Fprint(env.Stdout, gd.Body)
@@ -221,7 +232,7 @@ func runSearch(g *globals, args []string, env *Env) error {
 	printProblems(env.Stderr, cat, loadErr)
 	ix := search.Build(lib)
 	// A complete query from the command line: the last word is not partial.
-	results := ix.Search(query+" ", search.Options{Lang: pickLang(g, env), Prefer: cat.Lang(), Limit: limit})
+	results := ix.Search(query+" ", search.Options{Lang: searchLang(g), Prefer: cat.Lang(), Limit: limit})
 	if asJSON {
 		items := make([]searchItem, 0, len(results))
 		for _, r := range results {
@@ -249,7 +260,7 @@ func runSearch(g *globals, args []string, env *Env) error {
 			target += "#" + r.Anchor
 		}
 		lang := ""
-		if pickLang(g, env) == "" {
+		if searchLang(g) == "" {
 			lang = " [" + string(r.Lang) + "]"
 		}
 		fmt.Fprintf(env.Stdout, "%d. %s%s\n   %s\n   %s\n", i+1, where, lang, target, r.Snippet.Marked(open, close))
@@ -285,6 +296,9 @@ func runCheck(g *globals, args []string, env *Env) error {
 		problems = append(problems, library.Problems(embErr)...)
 	}
 	problems = append(problems, library.Problems(library.Check(target, all, env.now()))...)
+	slices.SortStableFunc(problems, func(a, b *library.Problem) int {
+		return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
+	})
 	bad, warnings := map[string]bool{}, 0
 	for _, p := range problems {
 		fmt.Fprintln(env.Stdout, p.Message(cat))
@@ -304,4 +318,13 @@ func runCheck(g *globals, args []string, env *Env) error {
 	}
 	fmt.Fprintln(env.Stdout, cat.T("check.ok", target.Len()))
 	return nil
+}
+
+// searchLang is the language filter of search: none unless --lang names
+// one, since people search in whichever language the words come to them.
+func searchLang(g *globals) i18n.Lang {
+	if l, ok := i18n.Parse(g.lang); ok {
+		return l
+	}
+	return ""
 }

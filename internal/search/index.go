@@ -35,6 +35,7 @@ type Index struct {
 	units    []unit
 	postings map[string][]posting // stem -> sections containing it
 	surface  map[string][]string  // folded word -> its stems in the index
+	langs    map[string]uint8     // folded word -> bit set of the languages it appears in
 	byLen    map[int][]string     // folded words by length, for typo look-up
 	avgLen   float64
 	synonyms [][][]string // groups of phrases, each phrase a list of folded words
@@ -44,8 +45,13 @@ type unit struct {
 	id, title, heading, anchor string
 	lang                       i18n.Lang
 	text                       string   // the section's body as plain text, for snippets
+	summary                    string   // the guide's summary, on its first section only
 	words                      []string // folded words of heading and body, in order, for phrases
 	length                     float64  // weighted number of words
+	// boost scales the section's score: below 1 for sections that are
+	// mostly links to other guides ("Next steps"), which name topics
+	// without answering them.
+	boost float64
 }
 
 type posting struct {
@@ -58,6 +64,7 @@ func Build(lib *library.Library) *Index {
 	ix := &Index{
 		postings: map[string][]posting{},
 		surface:  map[string][]string{},
+		langs:    map[string]uint8{},
 		byLen:    map[int][]string{},
 		synonyms: parseSynonyms(synonymData),
 	}
@@ -118,7 +125,13 @@ func splitSections(g *library.Guide) []section {
 func (ix *Index) addUnit(g *library.Guide, sec section) float64 {
 	n := int32(len(ix.units))
 	text := plainText(sec.body)
-	u := unit{id: g.ID, lang: g.Lang, title: g.Title, heading: sec.heading, anchor: sec.anchor, text: text}
+	u := unit{id: g.ID, lang: g.Lang, title: g.Title, heading: sec.heading, anchor: sec.anchor, text: text, boost: 1}
+	if sec.first {
+		u.summary = g.Summary
+	}
+	if linkShare(sec.body) > 0.5 {
+		u.boost = 0.3
+	}
 	tf := map[string]float64{}
 	var length float64
 	add := func(s string, w float64, keep bool) {
@@ -133,6 +146,7 @@ func (ix *Index) addUnit(g *library.Guide, sec section) float64 {
 			st := stem(t.word, g.Lang)
 			tf[st] += w
 			ix.noteSurface(t.word, st)
+			ix.langs[t.word] |= langBit(g.Lang)
 		}
 	}
 	if sec.first {
@@ -176,11 +190,24 @@ func (ix *Index) bm25(p posting, idf float64) float64 {
 
 var (
 	mdLinkText   = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	mdEmphasis   = regexp.MustCompile("\\*\\*|__|`")
+	mdEmphasis   = regexp.MustCompile("\\*\\*|__|`|\\*\\b|\\b\\*")
 	mdListMarker = regexp.MustCompile(`(?m)^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+\.\s+|>\s?)`)
 	mdFence      = regexp.MustCompile("(?m)^\\s*(```|~~~).*$")
 	blankLines   = regexp.MustCompile(`\n{2,}`)
 )
+
+// linkShare is the part of a section's words that are link text.
+func linkShare(md string) float64 {
+	all := len(tokenize(plainText(md)))
+	if all == 0 {
+		return 0
+	}
+	linked := 0
+	for _, m := range mdLinkText.FindAllStringSubmatch(md, -1) {
+		linked += len(tokenize(m[1]))
+	}
+	return float64(linked) / float64(all)
+}
 
 // plainText strips Markdown syntax, leaving what a reader sees.
 func plainText(md string) string {
@@ -190,4 +217,53 @@ func plainText(md string) string {
 	s = mdListMarker.ReplaceAllString(s, "")
 	s = blankLines.ReplaceAllString(strings.TrimSpace(s), "\n")
 	return s
+}
+
+func langBit(l i18n.Lang) uint8 {
+	if l == i18n.Spanish {
+		return 2
+	}
+	return 1
+}
+
+// guessLang tells which language a query is written in, from the words only
+// one language's guides use; "" when it cannot tell.
+func (ix *Index) guessLang(words []string) i18n.Lang {
+	en, es := 0, 0
+	for _, w := range words {
+		switch ix.langs[w] {
+		case 1:
+			en++
+		case 2:
+			es++
+		}
+		if stopwords[w] {
+			// Stopwords are not indexed; count the obvious ones.
+			if spanishStop[w] {
+				es++
+			} else if englishStop[w] {
+				en++
+			}
+		}
+	}
+	switch {
+	case es > en:
+		return i18n.Spanish
+	case en > es:
+		return i18n.English
+	}
+	return ""
+}
+
+var (
+	spanishStop = setOf("el la los las un una y de del que en por para con mi su esta como puede cuando donde")
+	englishStop = setOf("the a an and of to in for with my your is are can they what when where how do does")
+)
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
 }

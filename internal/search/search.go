@@ -34,7 +34,7 @@ const (
 	weightTypo1   = 0.6
 	weightTypo2   = 0.4
 	phraseBonus   = 0.25
-	preferBonus   = 1.15
+	preferBonus   = 1.3
 )
 
 // alt is one way a query word can match: a stem and how much a match counts.
@@ -54,6 +54,9 @@ func (ix *Index) Search(text string, opt Options) []Result {
 	}
 	if opt.PerGuide <= 0 {
 		opt.PerGuide = 2
+	}
+	if guess := ix.guessLang(q.Words); guess != "" {
+		opt.Prefer = guess
 	}
 	groups := ix.expand(q)
 	if len(groups) == 0 {
@@ -90,6 +93,7 @@ func (ix *Index) Search(text string, opt Options) []Result {
 		// Sections that match more of the query's words come first.
 		s *= 0.4 + 0.6*float64(min(matched[u], required))/float64(required)
 		s *= 1 + phraseBonus*float64(adjacentPairs(un.words, q.Words))
+		s *= un.boost
 		if opt.Lang == "" && opt.Prefer != "" && un.lang == opt.Prefer {
 			s *= preferBonus
 		}

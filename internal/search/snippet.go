@@ -70,6 +70,11 @@ func (ix *Index) snippet(r Result, groups [][]alt) Snippet {
 			bestLine, bestScore, bestMarks = line, distinct, marks
 		}
 	}
+	if bestScore <= 0 && un.summary != "" {
+		// The match was in the title or tags: the summary says most.
+		marks, _ := matchLine(un.summary, stems, un.lang)
+		return window(un.summary, marks)
+	}
 	return window(bestLine, bestMarks)
 }
 
