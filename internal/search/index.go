@@ -6,7 +6,6 @@ package search
 
 import (
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -26,7 +25,10 @@ const (
 	weightBody       = 1.0
 
 	bm25K1 = 1.2
-	bm25B  = 0.75
+	bm25B  = 0.5
+
+	glossaryBoost = 0.5
+	glossaryID    = "reference/glossary"
 )
 
 // Index is a search index over a library. It is read-only once built and
@@ -39,6 +41,24 @@ type Index struct {
 	byLen    map[int][]string     // folded words by length, for typo look-up
 	avgLen   float64
 	synonyms [][][]string // groups of phrases, each phrase a list of folded words
+	// stems remembers the stem of every word of the corpus in the
+	// language it appeared in: stemming is the costliest step, and the
+	// same few thousand words recur.
+	stems map[stemKey]string
+}
+
+type stemKey struct {
+	word string
+	lang i18n.Lang
+}
+
+// stem returns the stem of a folded word in lang, from the corpus' memory
+// when the word was seen there.
+func (ix *Index) stem(word string, lang i18n.Lang) string {
+	if st, ok := ix.stems[stemKey{word, lang}]; ok {
+		return st
+	}
+	return stem(word, lang)
 }
 
 type unit struct {
@@ -48,6 +68,8 @@ type unit struct {
 	summary                    string   // the guide's summary, on its first section only
 	words                      []string // folded words of heading and body, in order, for phrases
 	length                     float64  // weighted number of words
+	glossary                   bool     // an entry of the glossary
+	first                      int32    // the unit of the guide's top (title, tags, summary)
 	// boost scales the section's score: below 1 for sections that are
 	// mostly links to other guides ("Next steps"), which name topics
 	// without answering them.
@@ -65,6 +87,7 @@ func Build(lib *library.Library) *Index {
 		postings: map[string][]posting{},
 		surface:  map[string][]string{},
 		langs:    map[string]uint8{},
+		stems:    map[stemKey]string{},
 		byLen:    map[int][]string{},
 		synonyms: parseSynonyms(synonymData),
 	}
@@ -126,24 +149,40 @@ func (ix *Index) addUnit(g *library.Guide, sec section) float64 {
 	n := int32(len(ix.units))
 	text := plainText(sec.body)
 	u := unit{id: g.ID, lang: g.Lang, title: g.Title, heading: sec.heading, anchor: sec.anchor, text: text, boost: 1}
+	u.first = n
 	if sec.first {
 		u.summary = g.Summary
+	} else {
+		u.first = ix.units[n-1].first
 	}
 	if linkShare(sec.body) > 0.5 {
 		u.boost = 0.3
+	}
+	u.glossary = g.ID == glossaryID && !sec.first
+	if u.glossary {
+		// A glossary entry defines a word in a line; the guides that use
+		// the word explain what to do. Rank entries below them.
+		u.boost *= glossaryBoost
 	}
 	tf := map[string]float64{}
 	var length float64
 	add := func(s string, w float64, keep bool) {
 		for _, t := range tokenize(s) {
-			length += w
 			if keep {
+				// Only the words a reader reads count toward length: tags
+				// and the repeated title must not make a section "long".
+				length++
 				u.words = append(u.words, t.word)
 			}
 			if stopwords[t.word] {
 				continue
 			}
-			st := stem(t.word, g.Lang)
+			k := stemKey{t.word, g.Lang}
+			st, ok := ix.stems[k]
+			if !ok {
+				st = stem(t.word, g.Lang)
+				ix.stems[k] = st
+			}
 			tf[st] += w
 			ix.noteSurface(t.word, st)
 			ix.langs[t.word] |= langBit(g.Lang)
@@ -188,35 +227,92 @@ func (ix *Index) bm25(p posting, idf float64) float64 {
 	return idf * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
 }
 
-var (
-	mdLinkText   = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	mdEmphasis   = regexp.MustCompile("\\*\\*|__|`|\\*\\b|\\b\\*")
-	mdListMarker = regexp.MustCompile(`(?m)^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+\.\s+|>\s?)`)
-	mdFence      = regexp.MustCompile("(?m)^\\s*(```|~~~).*$")
-	blankLines   = regexp.MustCompile(`\n{2,}`)
-)
-
 // linkShare is the part of a section's words that are link text.
 func linkShare(md string) float64 {
-	all := len(tokenize(plainText(md)))
+	text, linked := stripMarkdown(md)
+	all := len(tokenize(text))
 	if all == 0 {
 		return 0
 	}
-	linked := 0
-	for _, m := range mdLinkText.FindAllStringSubmatch(md, -1) {
-		linked += len(tokenize(m[1]))
-	}
-	return float64(linked) / float64(all)
+	return float64(len(tokenize(linked))) / float64(all)
 }
 
 // plainText strips Markdown syntax, leaving what a reader sees.
 func plainText(md string) string {
-	s := mdFence.ReplaceAllString(md, "")
-	s = mdLinkText.ReplaceAllString(s, "$1")
-	s = mdEmphasis.ReplaceAllString(s, "")
-	s = mdListMarker.ReplaceAllString(s, "")
-	s = blankLines.ReplaceAllString(strings.TrimSpace(s), "\n")
-	return s
+	text, _ := stripMarkdown(md)
+	return text
+}
+
+// stripMarkdown removes list markers, fences, emphasis and link targets in
+// one pass (regular expressions made indexing ten times slower). It returns
+// the plain text and, separately, the text of the links.
+func stripMarkdown(md string) (text, linked string) {
+	var b, links strings.Builder
+	b.Grow(len(md))
+	for _, line := range strings.Split(md, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~") {
+			continue
+		}
+		line = trimListMarker(line)
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		for i := 0; i < len(line); i++ {
+			c := line[i]
+			switch c {
+			case '*', '_', '`':
+				continue
+			case '!':
+				if i+1 < len(line) && line[i+1] == '[' {
+					continue
+				}
+			case '[':
+				if text, next, ok := linkAt(line, i); ok {
+					b.WriteString(text)
+					links.WriteString(text)
+					links.WriteByte(' ')
+					i = next - 1
+					continue
+				}
+			}
+			b.WriteByte(c)
+		}
+	}
+	return b.String(), links.String()
+}
+
+// linkAt reads "[text](target)" at line[i]; next is the index after it.
+func linkAt(line string, i int) (text string, next int, ok bool) {
+	close := strings.IndexByte(line[i:], ']')
+	if close < 0 || i+close+1 >= len(line) || line[i+close+1] != '(' {
+		return "", 0, false
+	}
+	end := strings.IndexByte(line[i+close:], ')')
+	if end < 0 {
+		return "", 0, false
+	}
+	text = strings.NewReplacer("*", "", "`", "").Replace(line[i+1 : i+close])
+	return text, i + close + end + 1, true
+}
+
+func trimListMarker(line string) string {
+	switch {
+	case strings.HasPrefix(line, "- "), strings.HasPrefix(line, "* "), strings.HasPrefix(line, "+ "), strings.HasPrefix(line, "> "):
+		line = line[2:]
+	default:
+		j := 0
+		for j < len(line) && line[j] >= '0' && line[j] <= '9' {
+			j++
+		}
+		if j > 0 && j+1 < len(line) && line[j] == '.' && line[j+1] == ' ' {
+			line = line[j+2:]
+		}
+	}
+	for _, box := range []string{"[ ] ", "[x] ", "[X] "} {
+		line = strings.TrimPrefix(line, box)
+	}
+	return line
 }
 
 func langBit(l i18n.Lang) uint8 {
@@ -256,8 +352,8 @@ func (ix *Index) guessLang(words []string) i18n.Lang {
 }
 
 var (
-	spanishStop = setOf("el la los las un una y de del que en por para con mi su esta como puede cuando donde")
-	englishStop = setOf("the a an and of to in for with my your is are can they what when where how do does")
+	spanishStop = setOf("el la los las lo un una y de del que en por para con mi mis su sus esta como puede pueden puedo hago cuando donde me le les nos se ya muy hay")
+	englishStop = setOf("the an and of to in for with my your is are can they what when where how do does i me we our it this that")
 )
 
 func setOf(words string) map[string]bool {

@@ -34,7 +34,11 @@ const (
 	weightTypo1   = 0.6
 	weightTypo2   = 0.4
 	phraseBonus   = 0.25
-	preferBonus   = 1.3
+	preferBonus   = 2.0
+	guideShare    = 1.0
+	// definitionBoost lifts glossary entries for "what is ..." questions,
+	// undoing glossaryBoost and more.
+	definitionBoost = 2.0
 )
 
 // alt is one way a query word can match: a stem and how much a match counts.
@@ -62,6 +66,7 @@ func (ix *Index) Search(text string, opt Options) []Result {
 	if len(groups) == 0 {
 		return nil
 	}
+	defining := asksDefinition(q.Words)
 	scores := make(map[int32]float64)
 	matched := make(map[int32]int)
 	for _, g := range groups {
@@ -90,10 +95,20 @@ func (ix *Index) Search(text string, opt Options) []Result {
 		if !containsPhrases(un.words, q.Phrases) {
 			continue
 		}
+		// What the whole guide is about (its title, tags and summary)
+		// speaks for each of its sections.
+		if un.first != u {
+			s += guideShare * scores[un.first]
+		}
 		// Sections that match more of the query's words come first.
 		s *= 0.4 + 0.6*float64(min(matched[u], required))/float64(required)
-		s *= 1 + phraseBonus*float64(adjacentPairs(un.words, q.Words))
+		if matched[u] >= 2 {
+			s *= 1 + phraseBonus*float64(adjacentPairs(un.words, q.Words))
+		}
 		s *= un.boost
+		if un.glossary && defining {
+			s *= definitionBoost
+		}
 		if opt.Lang == "" && opt.Prefer != "" && un.lang == opt.Prefer {
 			s *= preferBonus
 		}
@@ -159,7 +174,7 @@ func (ix *Index) expand(q Query) [][]alt {
 				continue
 			}
 			for _, lang := range i18n.Langs {
-				g = appendAlt(g, alt{stem(w, lang), weightSynonym})
+				g = appendAlt(g, alt{ix.stem(w, lang), weightSynonym})
 			}
 		}
 		if len(g) > 0 {
@@ -172,7 +187,7 @@ func (ix *Index) expand(q Query) [][]alt {
 func (ix *Index) wordAlts(w string, partial bool) []alt {
 	var g []alt
 	for _, lang := range i18n.Langs {
-		if st := stem(w, lang); ix.postings[st] != nil {
+		if st := ix.stem(w, lang); ix.postings[st] != nil {
 			g = appendAlt(g, alt{st, 1})
 		}
 	}
@@ -278,4 +293,19 @@ func adjacentPairs(words, query []string) int {
 		}
 	}
 	return n
+}
+
+// definitionCues are the ways people ask what a word means.
+var definitionCues = [][]string{
+	{"what", "is"}, {"what", "does"}, {"what", "are"}, {"meaning"}, {"define"}, {"definition"},
+	{"que", "es"}, {"que", "son"}, {"que", "significa"}, {"significado"}, {"definicion"}, {"glosario"}, {"glossary"},
+}
+
+func asksDefinition(words []string) bool {
+	for _, cue := range definitionCues {
+		if containsSeq(words, cue) {
+			return true
+		}
+	}
+	return false
 }

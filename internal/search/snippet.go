@@ -65,25 +65,28 @@ func (ix *Index) snippet(r Result, groups [][]alt) Snippet {
 		if line == "" {
 			continue
 		}
-		marks, distinct := matchLine(line, stems, un.lang)
+		marks, distinct := ix.matchLine(line, stems, un.lang)
 		if distinct > bestScore {
 			bestLine, bestScore, bestMarks = line, distinct, marks
 		}
 	}
 	if bestScore <= 0 && un.summary != "" {
 		// The match was in the title or tags: the summary says most.
-		marks, _ := matchLine(un.summary, stems, un.lang)
+		marks, _ := ix.matchLine(un.summary, stems, un.lang)
 		return window(un.summary, marks)
 	}
 	return window(bestLine, bestMarks)
 }
 
-func matchLine(line string, stems map[string]bool, lang i18n.Lang) ([][2]int, int) {
+func (ix *Index) matchLine(line string, stems map[string]bool, lang i18n.Lang) ([][2]int, int) {
 	var marks [][2]int
 	seen := map[string]bool{}
 	for _, t := range tokenize(line) {
-		st := stem(t.word, lang)
-		if stopwords[t.word] || !stems[st] {
+		if stopwords[t.word] {
+			continue
+		}
+		st := ix.stem(t.word, lang)
+		if !stems[st] {
 			continue
 		}
 		marks = append(marks, [2]int{t.start, t.end})
