@@ -16,13 +16,13 @@ import (
 // Field weights: a word in a title or heading says more about a section
 // than the same word in its body.
 const (
-	weightTitle      = 3.0
-	weightTitleOther = 1.0 // the guide title, counted again on its later sections
-	weightHeading    = 2.5
-	weightTags       = 2.5
-	weightTagsOther  = 0.5
-	weightSummary    = 2.0
-	weightBody       = 1.0
+	weightTitle      float32 = 3.0
+	weightTitleOther float32 = 1.0 // the guide title, counted again on its later sections
+	weightHeading    float32 = 2.5
+	weightTags       float32 = 2.5
+	weightTagsOther  float32 = 0.5
+	weightSummary    float32 = 2.0
+	weightBody       float32 = 1.0
 
 	bm25K1 = 1.2
 	bm25B  = 0.5
@@ -33,46 +33,54 @@ const (
 
 // Index is a search index over a library. It is read-only once built and
 // safe for concurrent searches.
+//
+// Words and stems are interned as small integers: a section keeps its words
+// as ids (for phrases), postings are found by stem id, and each word
+// remembers its stem in each language, because stemming is the costliest
+// step and the same few thousand words recur.
 type Index struct {
 	units    []unit
-	postings map[string][]posting // stem -> sections containing it
-	surface  map[string][]string  // folded word -> its stems in the index
-	langs    map[string]uint8     // folded word -> bit set of the languages it appears in
-	byLen    map[int][]string     // folded words by length, for typo look-up
+	wordIDs  map[string]int32
+	words    []word
+	stemIDs  map[string]int32
+	postings [][]posting      // by stem id: the sections containing it
+	byLen    map[int][]string // folded words by length, for typo look-up
 	avgLen   float64
 	synonyms [][][]string // groups of phrases, each phrase a list of folded words
-	// stems remembers the stem of every word of the corpus in the
-	// language it appeared in: stemming is the costliest step, and the
-	// same few thousand words recur.
-	stems map[stemKey]string
+
+	stemJobs chan<- stemJob // open only while Build runs
 }
 
-type stemKey struct {
-	word string
-	lang i18n.Lang
+// word is one folded word of the corpus.
+type word struct {
+	text  string
+	langs uint8    // bit set of the languages it appears in
+	stems [2]int32 // its stem id in English and Spanish, -1 until seen
+	stop  bool     // a stopword: never stemmed nor counted
 }
 
-// stem returns the stem of a folded word in lang, from the corpus' memory
-// when the word was seen there.
-func (ix *Index) stem(word string, lang i18n.Lang) string {
-	if st, ok := ix.stems[stemKey{word, lang}]; ok {
-		return st
+func langIndex(l i18n.Lang) int {
+	if l == i18n.Spanish {
+		return 1
 	}
-	return stem(word, lang)
+	return 0
 }
+
+// guessLang tells which language a query is written in, from the words only
+// one language's guides use; "" when it cannot tell.
 
 type unit struct {
 	id, title, heading, anchor string
 	lang                       i18n.Lang
-	text                       string   // the section's body as plain text, for snippets
-	summary                    string   // the guide's summary, on its first section only
-	words                      []string // folded words of heading and body, in order, for phrases
-	length                     float64  // weighted number of words
-	glossary                   bool     // an entry of the glossary
-	first                      int32    // the unit of the guide's top (title, tags, summary)
+	text                       string  // the section's body as plain text, for snippets
+	summary                    string  // the guide's summary, on its first section only
+	words                      []int32 // word ids of heading and body, in order, for phrases
+	length                     float64 // number of words a reader reads
+	glossary                   bool    // an entry of the glossary
+	first                      int32   // the unit of the guide's top (title, tags, summary)
+	headLen                    int32   // words[:headLen] are the heading (the title on the top unit)
 	// boost scales the section's score: below 1 for sections that are
-	// mostly links to other guides ("Next steps"), which name topics
-	// without answering them.
+	// mostly links to other guides, and for glossary entries.
 	boost float64
 }
 
@@ -82,32 +90,147 @@ type posting struct {
 }
 
 // Build indexes every guide of lib, in all languages.
+//
+// It works in three passes: read every section into word ids; stem the
+// distinct words, on all cores (stemming is most of the cost); then count
+// each section's stems.
 func Build(lib *library.Library) *Index {
 	ix := &Index{
-		postings: map[string][]posting{},
-		surface:  map[string][]string{},
-		langs:    map[string]uint8{},
-		stems:    map[stemKey]string{},
+		wordIDs:  make(map[string]int32, 1<<14),
+		stemIDs:  make(map[string]int32, 1<<13),
 		byLen:    map[int][]string{},
 		synonyms: parseSynonyms(synonymData),
 	}
-	var total float64
+	// Stemming runs on the other core while this one reads the guides.
+	jobs := make(chan stemJob, 1024)
+	ix.stemJobs = jobs
+	done := make(chan []stemmed, stemWorkers)
+	for range stemWorkers {
+		go stemWorker(jobs, done)
+	}
+	var guides []guideFields
 	for _, g := range lib.Guides("") {
+		gf := ix.guideWords(g)
+		gf.from = int32(len(ix.units))
 		for _, sec := range splitSections(g) {
-			total += ix.addUnit(g, sec)
+			ix.readUnit(g, sec)
+		}
+		gf.to = int32(len(ix.units))
+		guides = append(guides, gf)
+	}
+	close(jobs)
+	ix.stemJobs = nil
+	for range stemWorkers {
+		for _, r := range <-done {
+			ix.words[r.id].stems[langIndex(r.lang)] = ix.internStem(r.stem)
+		}
+	}
+	tf := make(map[int32]float32, 256)
+	var total float64
+	for _, gf := range guides {
+		for u := gf.from; u < gf.to; u++ {
+			ix.countUnit(u, gf, tf)
+			total += ix.units[u].length
 		}
 	}
 	if len(ix.units) > 0 {
 		ix.avgLen = total / float64(len(ix.units))
 	}
-	for w := range ix.surface {
-		ix.byLen[len(w)] = append(ix.byLen[len(w)], w)
+	for _, w := range ix.words {
+		ix.byLen[len(w.text)] = append(ix.byLen[len(w.text)], w.text)
 	}
 	for _, words := range ix.byLen {
 		sort.Strings(words)
 	}
 	return ix
 }
+
+// stemWorkers is how many goroutines stem words during Build.
+const stemWorkers = 2
+
+type stemJob struct {
+	id   int32
+	lang i18n.Lang
+	word string
+}
+
+type stemmed struct {
+	id   int32
+	lang i18n.Lang
+	stem string
+}
+
+func stemWorker(jobs <-chan stemJob, done chan<- []stemmed) {
+	var out []stemmed
+	for j := range jobs {
+		out = append(out, stemmed{j.id, j.lang, stem(j.word, j.lang)})
+	}
+	done <- out
+}
+
+// need asks for word id to be stemmed in lang, once.
+func (ix *Index) need(id int32, lang i18n.Lang) {
+	w := &ix.words[id]
+	bit := langBit(lang)
+	if w.stop || w.langs&bit != 0 {
+		return
+	}
+	w.langs |= bit
+	ix.stemJobs <- stemJob{id, lang, w.text}
+}
+
+// internWord returns the id of a folded word, adding it when new.
+func (ix *Index) internWord(w string) int32 {
+	if id, ok := ix.wordIDs[w]; ok {
+		return id
+	}
+	id := int32(len(ix.words))
+	w = strings.Clone(w) // do not keep the whole guide alive through a substring
+	ix.wordIDs[w] = id
+	ix.words = append(ix.words, word{text: w, stems: [2]int32{-1, -1}, stop: stopwords[w]})
+	return id
+}
+
+func (ix *Index) internStem(s string) int32 {
+	if id, ok := ix.stemIDs[s]; ok {
+		return id
+	}
+	id := int32(len(ix.postings))
+	ix.stemIDs[s] = id
+	ix.postings = append(ix.postings, nil)
+	return id
+}
+
+// stemID returns the stem id of any folded word in lang (query words may
+// not be in the corpus), or -1 when no section has that stem.
+func (ix *Index) stemID(w string, lang i18n.Lang) int32 {
+	if id, ok := ix.wordIDs[w]; ok {
+		if st := ix.words[id].stems[langIndex(lang)]; st >= 0 {
+			return st
+		}
+	}
+	if st, ok := ix.stemIDs[stem(w, lang)]; ok {
+		return st
+	}
+	return -1
+}
+
+// wordStems returns the stems a corpus word was indexed under.
+func (ix *Index) wordStems(w string) []int32 {
+	id, ok := ix.wordIDs[w]
+	if !ok {
+		return nil
+	}
+	var out []int32
+	for _, st := range ix.words[id].stems {
+		if st >= 0 {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+func langBit(l i18n.Lang) uint8 { return 1 << langIndex(l) }
 
 // Len returns the number of indexed sections.
 func (ix *Index) Len() int { return len(ix.units) }
@@ -145,9 +268,30 @@ func splitSections(g *library.Guide) []section {
 	return secs
 }
 
-func (ix *Index) addUnit(g *library.Guide, sec section) float64 {
+// guideFields holds the word ids of a guide's title, tags and summary,
+// which count on every section of the guide: read once, not per section.
+type guideFields struct {
+	title, tags, summary []int32
+	from, to             int32 // the guide's units
+}
+
+func (ix *Index) guideWords(g *library.Guide) guideFields {
+	read := func(s string) []int32 {
+		var out []int32
+		eachToken(s, func(t string, _, _ int) {
+			id := ix.internWord(t)
+			ix.need(id, g.Lang)
+			out = append(out, id)
+		})
+		return out
+	}
+	return guideFields{title: read(g.Title), tags: read(strings.Join(g.Tags, " , ")), summary: read(g.Summary)}
+}
+
+// readUnit adds a section with its words; countUnit weighs them later.
+func (ix *Index) readUnit(g *library.Guide, sec section) {
 	n := int32(len(ix.units))
-	text := plainText(sec.body)
+	text, linked := stripMarkdown(sec.body)
 	u := unit{id: g.ID, lang: g.Lang, title: g.Title, heading: sec.heading, anchor: sec.anchor, text: text, boost: 1}
 	u.first = n
 	if sec.first {
@@ -155,65 +299,63 @@ func (ix *Index) addUnit(g *library.Guide, sec section) float64 {
 	} else {
 		u.first = ix.units[n-1].first
 	}
-	if linkShare(sec.body) > 0.5 {
-		u.boost = 0.3
-	}
 	u.glossary = g.ID == glossaryID && !sec.first
 	if u.glossary {
 		// A glossary entry defines a word in a line; the guides that use
 		// the word explain what to do. Rank entries below them.
 		u.boost *= glossaryBoost
 	}
-	tf := map[string]float64{}
-	var length float64
-	add := func(s string, w float64, keep bool) {
-		for _, t := range tokenize(s) {
-			if keep {
-				// Only the words a reader reads count toward length: tags
-				// and the repeated title must not make a section "long".
-				length++
-				u.words = append(u.words, t.word)
-			}
-			if stopwords[t.word] {
-				continue
-			}
-			k := stemKey{t.word, g.Lang}
-			st, ok := ix.stems[k]
-			if !ok {
-				st = stem(t.word, g.Lang)
-				ix.stems[k] = st
-			}
-			tf[st] += w
-			ix.noteSurface(t.word, st)
-			ix.langs[t.word] |= langBit(g.Lang)
-		}
+	u.words = make([]int32, 0, len(text)/5+8)
+	read := func(s string) {
+		eachToken(s, func(t string, _, _ int) {
+			id := ix.internWord(t)
+			ix.need(id, g.Lang)
+			u.words = append(u.words, id)
+		})
 	}
 	if sec.first {
-		add(g.Title, weightTitle, true)
-		add(strings.Join(g.Tags, " , "), weightTags, false)
-		add(g.Summary, weightSummary, false)
+		read(g.Title)
 	} else {
-		add(g.Title, weightTitleOther, false)
-		add(strings.Join(g.Tags, " , "), weightTagsOther, false)
-		add(sec.heading, weightHeading, true)
+		read(sec.heading)
 	}
-	add(text, weightBody, true)
-	for st, f := range tf {
-		ix.postings[st] = append(ix.postings[st], posting{unit: n, tf: float32(f)})
+	u.headLen = int32(len(u.words))
+	read(text)
+	// A section that is mostly links ("Next steps") names topics without
+	// answering them.
+	if linked != "" && float64(countTokens(linked)) > 0.5*float64(len(u.words)-int(u.headLen)) {
+		u.boost *= 0.3
 	}
-	u.length = length
+	// Only the words a reader reads count toward length: tags and the
+	// repeated title must not make a section "long".
+	u.length = float64(len(u.words))
 	ix.units = append(ix.units, u)
-	return length
 }
 
-func (ix *Index) noteSurface(word, st string) {
-	stems := ix.surface[word]
-	for _, s := range stems {
-		if s == st {
-			return
+// countUnit adds the section's weighted stem counts to the postings.
+func (ix *Index) countUnit(n int32, gf guideFields, tf map[int32]float32) {
+	u := &ix.units[n]
+	li := langIndex(u.lang)
+	clear(tf)
+	weigh := func(ids []int32, w float32) {
+		for _, id := range ids {
+			if st := ix.words[id].stems[li]; st >= 0 && !ix.words[id].stop {
+				tf[st] += w
+			}
 		}
 	}
-	ix.surface[word] = append(stems, st)
+	if n == u.first {
+		weigh(u.words[:u.headLen], weightTitle)
+		weigh(gf.tags, weightTags)
+		weigh(gf.summary, weightSummary)
+	} else {
+		weigh(gf.title, weightTitleOther)
+		weigh(gf.tags, weightTagsOther)
+		weigh(u.words[:u.headLen], weightHeading)
+	}
+	weigh(u.words[u.headLen:], weightBody)
+	for st, f := range tf {
+		ix.postings[st] = append(ix.postings[st], posting{unit: n, tf: f})
+	}
 }
 
 func (ix *Index) idf(df int) float64 {
@@ -225,16 +367,6 @@ func (ix *Index) bm25(p posting, idf float64) float64 {
 	tf := float64(p.tf)
 	norm := 1 - bm25B + bm25B*ix.units[p.unit].length/ix.avgLen
 	return idf * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
-}
-
-// linkShare is the part of a section's words that are link text.
-func linkShare(md string) float64 {
-	text, linked := stripMarkdown(md)
-	all := len(tokenize(text))
-	if all == 0 {
-		return 0
-	}
-	return float64(len(tokenize(linked))) / float64(all)
 }
 
 // plainText strips Markdown syntax, leaving what a reader sees.
@@ -282,6 +414,10 @@ func stripMarkdown(md string) (text, linked string) {
 	return b.String(), links.String()
 }
 
+// linkTextCleaner drops emphasis inside link text. A Replacer is safe for
+// concurrent use and never changes.
+var linkTextCleaner = strings.NewReplacer("*", "", "`", "")
+
 // linkAt reads "[text](target)" at line[i]; next is the index after it.
 func linkAt(line string, i int) (text string, next int, ok bool) {
 	close := strings.IndexByte(line[i:], ']')
@@ -292,7 +428,7 @@ func linkAt(line string, i int) (text string, next int, ok bool) {
 	if end < 0 {
 		return "", 0, false
 	}
-	text = strings.NewReplacer("*", "", "`", "").Replace(line[i+1 : i+close])
+	text = linkTextCleaner.Replace(line[i+1 : i+close])
 	return text, i + close + end + 1, true
 }
 
@@ -315,23 +451,16 @@ func trimListMarker(line string) string {
 	return line
 }
 
-func langBit(l i18n.Lang) uint8 {
-	if l == i18n.Spanish {
-		return 2
-	}
-	return 1
-}
-
-// guessLang tells which language a query is written in, from the words only
-// one language's guides use; "" when it cannot tell.
 func (ix *Index) guessLang(words []string) i18n.Lang {
 	en, es := 0, 0
 	for _, w := range words {
-		switch ix.langs[w] {
-		case 1:
-			en++
-		case 2:
-			es++
+		if id, ok := ix.wordIDs[w]; ok {
+			switch ix.words[id].langs {
+			case 1:
+				en++
+			case 2:
+				es++
+			}
 		}
 		if stopwords[w] {
 			// Stopwords are not indexed; count the obvious ones.

@@ -43,9 +43,18 @@ const (
 
 // alt is one way a query word can match: a stem and how much a match counts.
 type alt struct {
-	stem   string
+	stem   int32
 	weight float64
 }
+
+type scored struct {
+	unit  int32
+	score float64
+}
+
+// rescoreDepth is how many of the best sections get the (costlier) phrase
+// bonus before the final order is settled.
+const rescoreDepth = 100
 
 // Search runs a query (see Parse) and returns the best sections, best first.
 func (ix *Index) Search(text string, opt Options) []Result {
@@ -67,32 +76,43 @@ func (ix *Index) Search(text string, opt Options) []Result {
 		return nil
 	}
 	defining := asksDefinition(q.Words)
-	scores := make(map[int32]float64)
-	matched := make(map[int32]int)
+	scores := make([]float64, len(ix.units))
+	matched := make([]uint8, len(ix.units))
+	best := make([]float64, len(ix.units))
+	var touched []int32
 	for _, g := range groups {
-		best := map[int32]float64{}
+		touched = touched[:0]
 		for _, a := range g {
 			ps := ix.postings[a.stem]
 			idf := ix.idf(len(ps))
 			for _, p := range ps {
 				if s := a.weight * ix.bm25(p, idf); s > best[p.unit] {
+					if best[p.unit] == 0 {
+						touched = append(touched, p.unit)
+					}
 					best[p.unit] = s
 				}
 			}
 		}
-		for u, s := range best {
-			scores[u] += s
+		for _, u := range touched {
+			scores[u] += best[u]
 			matched[u]++
+			best[u] = 0
 		}
 	}
 	required := countRequired(groups)
-	var out []Result
-	for u, s := range scores {
+	phrases := ix.phraseIDs(q.Phrases)
+	var ranked []scored
+	for i, s := range scores {
+		if s == 0 {
+			continue
+		}
+		u := int32(i)
 		un := &ix.units[u]
 		if opt.Lang != "" && un.lang != opt.Lang {
 			continue
 		}
-		if !containsPhrases(un.words, q.Phrases) {
+		if !containsPhrases(un.words, phrases) {
 			continue
 		}
 		// What the whole guide is about (its title, tags and summary)
@@ -101,10 +121,7 @@ func (ix *Index) Search(text string, opt Options) []Result {
 			s += guideShare * scores[un.first]
 		}
 		// Sections that match more of the query's words come first.
-		s *= 0.4 + 0.6*float64(min(matched[u], required))/float64(required)
-		if matched[u] >= 2 {
-			s *= 1 + phraseBonus*float64(adjacentPairs(un.words, q.Words))
-		}
+		s *= 0.4 + 0.6*float64(min(int(matched[u]), required))/float64(required)
 		s *= un.boost
 		if un.glossary && defining {
 			s *= definitionBoost
@@ -112,14 +129,47 @@ func (ix *Index) Search(text string, opt Options) []Result {
 		if opt.Lang == "" && opt.Prefer != "" && un.lang == opt.Prefer {
 			s *= preferBonus
 		}
-		out = append(out, Result{ID: un.id, Lang: un.lang, Title: un.title, Heading: un.heading, Anchor: un.anchor, Score: s})
+		ranked = append(ranked, scored{u, s})
 	}
-	slices.SortFunc(out, func(a, b Result) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.ID, b.ID), cmp.Compare(a.Anchor, b.Anchor))
+	sortScored(ranked)
+	// Words that stand together in the section as in the query: a bonus,
+	// worked out only for the sections that can still make the list.
+	pairs := ix.queryPairs(q.Words)
+	if len(pairs) > 0 {
+		for i := range ranked[:min(len(ranked), rescoreDepth)] {
+			if matched[ranked[i].unit] >= 2 {
+				ranked[i].score *= 1 + phraseBonus*float64(adjacentPairs(ix.units[ranked[i].unit].words, pairs))
+			}
+		}
+		sortScored(ranked)
+	}
+	return ix.results(ranked, opt, groups)
+}
+
+func sortScored(r []scored) {
+	slices.SortFunc(r, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.unit, b.unit))
 	})
-	out = capPerGuide(out, opt.PerGuide, opt.Limit)
-	for i := range out {
-		out[i].Snippet = ix.snippet(out[i], groups)
+}
+
+// results keeps at most opt.PerGuide sections of each guide, up to
+// opt.Limit, and makes their snippets.
+func (ix *Index) results(ranked []scored, opt Options, groups [][]alt) []Result {
+	count := map[int32]int{}
+	var out []Result
+	for _, r := range ranked {
+		un := &ix.units[r.unit]
+		if count[un.first] >= opt.PerGuide {
+			continue
+		}
+		count[un.first]++
+		out = append(out, Result{
+			ID: un.id, Lang: un.lang, Title: un.title, Heading: un.heading, Anchor: un.anchor,
+			Score: r.score, Snippet: ix.snippet(un, groups),
+		})
+		if len(out) == opt.Limit {
+			break
+		}
 	}
 	return out
 }
@@ -134,23 +184,6 @@ func countRequired(groups [][]alt) int {
 		}
 	}
 	return max(n, 1)
-}
-
-func capPerGuide(rs []Result, per, limit int) []Result {
-	count := map[string]int{}
-	out := rs[:0]
-	for _, r := range rs {
-		k := string(r.Lang) + "/" + r.ID
-		if count[k] >= per {
-			continue
-		}
-		count[k]++
-		out = append(out, r)
-		if len(out) == limit {
-			break
-		}
-	}
-	return out
 }
 
 // expand turns the query's words into groups of alternatives: each word's
@@ -174,7 +207,9 @@ func (ix *Index) expand(q Query) [][]alt {
 				continue
 			}
 			for _, lang := range i18n.Langs {
-				g = appendAlt(g, alt{ix.stem(w, lang), weightSynonym})
+				if st := ix.stemID(w, lang); st >= 0 {
+					g = appendAlt(g, alt{st, weightSynonym})
+				}
 			}
 		}
 		if len(g) > 0 {
@@ -187,18 +222,16 @@ func (ix *Index) expand(q Query) [][]alt {
 func (ix *Index) wordAlts(w string, partial bool) []alt {
 	var g []alt
 	for _, lang := range i18n.Langs {
-		if st := ix.stem(w, lang); ix.postings[st] != nil {
+		if st := ix.stemID(w, lang); st >= 0 && len(ix.postings[st]) > 0 {
 			g = appendAlt(g, alt{st, 1})
 		}
 	}
-	if stems, ok := ix.surface[w]; ok {
-		for _, st := range stems {
-			g = appendAlt(g, alt{st, 1})
-		}
+	for _, st := range ix.wordStems(w) {
+		g = appendAlt(g, alt{st, 1})
 	}
 	if partial && len(w) >= 3 {
 		for _, cand := range ix.completions(w, 20) {
-			for _, st := range ix.surface[cand] {
+			for _, st := range ix.wordStems(cand) {
 				g = appendAlt(g, alt{st, weightPrefix})
 			}
 		}
@@ -209,7 +242,7 @@ func (ix *Index) wordAlts(w string, partial bool) []alt {
 			if c.dist > 1 {
 				weight = weightTypo2
 			}
-			for _, st := range ix.surface[c.word] {
+			for _, st := range ix.wordStems(c.word) {
 				g = appendAlt(g, alt{st, weight})
 			}
 		}
@@ -268,28 +301,75 @@ outer:
 	return false
 }
 
-func containsPhrases(words []string, phrases [][]string) bool {
+// phraseIDs turns quoted phrases into word ids; a word the corpus lacks
+// becomes -1, which no section contains.
+func (ix *Index) phraseIDs(phrases [][]string) [][]int32 {
+	out := make([][]int32, len(phrases))
+	for i, p := range phrases {
+		for _, w := range p {
+			id, ok := ix.wordIDs[w]
+			if !ok {
+				id = -1
+			}
+			out[i] = append(out[i], id)
+		}
+	}
+	return out
+}
+
+func containsIDs(words, seq []int32) bool {
+	if len(seq) == 0 || len(seq) > len(words) {
+		return false
+	}
+	for i := 0; i+len(seq) <= len(words); i++ {
+		if words[i] == seq[0] && slices.Equal(words[i:i+len(seq)], seq) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsPhrases(words []int32, phrases [][]int32) bool {
 	for _, p := range phrases {
-		if !containsSeq(words, p) {
+		if !containsIDs(words, p) {
 			return false
 		}
 	}
 	return true
 }
 
-// adjacentPairs counts pairs of consecutive query words (stopwords aside)
-// that also stand together in the section.
-func adjacentPairs(words, query []string) int {
-	var content []string
+// queryPairs lists the pairs of consecutive query words (stopwords aside)
+// that the corpus knows, as word ids.
+func (ix *Index) queryPairs(query []string) [][2]int32 {
+	var content []int32
 	for _, w := range query {
-		if !stopwords[w] {
-			content = append(content, w)
+		if stopwords[w] {
+			continue
+		}
+		id, ok := ix.wordIDs[w]
+		if !ok {
+			id = -1
+		}
+		content = append(content, id)
+	}
+	var pairs [][2]int32
+	for i := 0; i+1 < len(content); i++ {
+		if content[i] >= 0 && content[i+1] >= 0 {
+			pairs = append(pairs, [2]int32{content[i], content[i+1]})
 		}
 	}
+	return pairs
+}
+
+// adjacentPairs counts the query's pairs that stand together in words.
+func adjacentPairs(words []int32, pairs [][2]int32) int {
 	n := 0
-	for i := 0; i+1 < len(content); i++ {
-		if containsSeq(words, content[i:i+2]) {
-			n++
+	for _, p := range pairs {
+		for i := 0; i+1 < len(words); i++ {
+			if words[i] == p[0] && words[i+1] == p[1] {
+				n++
+				break
+			}
 		}
 	}
 	return n

@@ -36,19 +36,8 @@ func (s Snippet) MarshalJSON() ([]byte, error) { return json.Marshal(s.Marked("*
 
 // snippet picks the line of the section with the most distinct query
 // matches (ties: the earlier line) and cuts a window around its first match.
-func (ix *Index) snippet(r Result, groups [][]alt) Snippet {
-	var un *unit
-	for i := range ix.units {
-		u := &ix.units[i]
-		if u.id == r.ID && u.lang == r.Lang && u.anchor == r.Anchor {
-			un = u
-			break
-		}
-	}
-	if un == nil {
-		return Snippet{}
-	}
-	stems := map[string]bool{}
+func (ix *Index) snippet(un *unit, groups [][]alt) Snippet {
+	stems := map[int32]bool{}
 	for _, g := range groups {
 		for _, a := range g {
 			stems[a.stem] = true
@@ -78,20 +67,20 @@ func (ix *Index) snippet(r Result, groups [][]alt) Snippet {
 	return window(bestLine, bestMarks)
 }
 
-func (ix *Index) matchLine(line string, stems map[string]bool, lang i18n.Lang) ([][2]int, int) {
+func (ix *Index) matchLine(line string, stems map[int32]bool, lang i18n.Lang) ([][2]int, int) {
 	var marks [][2]int
-	seen := map[string]bool{}
-	for _, t := range tokenize(line) {
-		if stopwords[t.word] {
-			continue
+	seen := map[int32]bool{}
+	eachToken(line, func(w string, start, end int) {
+		if stopwords[w] {
+			return
 		}
-		st := ix.stem(t.word, lang)
-		if !stems[st] {
-			continue
+		st := ix.stemID(w, lang)
+		if st < 0 || !stems[st] {
+			return
 		}
-		marks = append(marks, [2]int{t.start, t.end})
+		marks = append(marks, [2]int{start, end})
 		seen[st] = true
-	}
+	})
 	return marks, len(seen)
 }
 

@@ -53,11 +53,26 @@ type token struct {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// tokenize splits text into folded words. Form numbers stay whole: "I-246",
-// "I 246" and "i246" all become "i246"; "287(g)" becomes "287g". An
-// apostrophe inside a word is dropped ("judge's" -> "judges").
+// tokenize splits text into folded words (see eachToken).
 func tokenize(text string) []token {
 	var toks []token
+	eachToken(text, func(w string, start, end int) { toks = append(toks, token{w, start, end}) })
+	return toks
+}
+
+// countTokens returns how many words text has.
+func countTokens(text string) int {
+	n := 0
+	eachToken(text, func(string, int, int) { n++ })
+	return n
+}
+
+// eachToken calls fn with each folded word of text and its byte range.
+// Form numbers stay whole: "I-246", "I 246" and "i246" all become "i246";
+// "287(g)" becomes "287g". An apostrophe inside a word is dropped
+// ("judge's" -> "judges"). A word already in lowercase ASCII is passed as a
+// substring of text, without copying: most words are.
+func eachToken(text string, fn func(word string, start, end int)) {
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -66,6 +81,14 @@ func tokenize(text string) []token {
 			continue
 		}
 		start := i
+		if w, end, ok := plainWord(text, i); ok {
+			i = end
+			if !(len(w) == 1 && i < len(text) && (text[i] == '-' || text[i] == ' ' || text[i] == '(')) && !(i < len(text) && text[i] == '(') {
+				fn(w, start, i)
+				continue
+			}
+			i = start
+		}
 		var b strings.Builder
 		for i < len(text) {
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -103,9 +126,26 @@ func tokenize(text string) []token {
 				i = k
 			}
 		}
-		toks = append(toks, token{word: word, start: start, end: i})
+		fn(word, start, i)
 	}
-	return toks
+}
+
+// plainWord reads a word of lowercase ASCII letters and digits at text[i]
+// that needs no folding, ending at a non-letter that is not an apostrophe.
+func plainWord(text string, i int) (string, int, bool) {
+	j := i
+	for j < len(text) {
+		c := text[j]
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			j++
+			continue
+		}
+		if c >= 0x80 || c >= 'A' && c <= 'Z' || c == '\'' {
+			return "", 0, false
+		}
+		break
+	}
+	return text[i:j], j, j > i
 }
 
 func isDigits(s string) bool {

@@ -56,7 +56,7 @@ func (ix *Index) completions(prefix string, n int) []string {
 func (ix *Index) Suggest(text string, n int) []string {
 	var out []string
 	for _, w := range Parse(text).Words {
-		if stopwords[w] || ix.surface[w] != nil || len(w) < 3 {
+		if _, known := ix.wordIDs[w]; stopwords[w] || known || len(w) < 3 {
 			continue
 		}
 		for d := 1; d <= 3 && len(out) < n; d++ {
