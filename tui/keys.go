@@ -16,6 +16,9 @@ type KeyMap struct {
 	Contents, NextLink, PrevLink            key.Binding
 	Copy, Language, Help, Quit, QuickExit   key.Binding
 	Cancel                                  key.Binding
+	// ResultUp and ResultDown move through search results: arrows only,
+	// since j and k are letters of the query.
+	ResultUp, ResultDown key.Binding
 	// QuickExitTyping is the part of QuickExit that works while typing in
 	// a field, where a plain "x" is text.
 	QuickExitTyping key.Binding
@@ -52,5 +55,7 @@ func newKeyMap(c i18n.Catalog) KeyMap {
 		Cancel:    b("esc", "key.cancel", "esc"),
 
 		QuickExitTyping: b("ctrl+x", "key.quick_exit", "ctrl+x"),
+		ResultUp:        b("↑", "key.up", "up"),
+		ResultDown:      b("↓", "key.down", "down"),
 	}
 }

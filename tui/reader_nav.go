@@ -60,7 +60,7 @@ func (f findState) summary(c i18n.Catalog) string {
 
 func (r *readerModel) startFind() tea.Cmd {
 	if r.find.input.Prompt == "" || r.find.input.Width() == 0 {
-		ti := textinput.New()
+		ti := newInput()
 		ti.CharLimit = 100
 		r.find.input = ti
 	}

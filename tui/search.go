@@ -37,7 +37,7 @@ type searchDoneMsg struct {
 const resultHeight = 3
 
 func newSearch(sh *shared) searchModel {
-	ti := textinput.New()
+	ti := newInput()
 	ti.CharLimit = search.MaxQueryLen
 	return searchModel{sh: sh, input: ti, width: 80, height: 24}
 }
@@ -82,7 +82,7 @@ func (s searchModel) run() tea.Cmd {
 
 func (s searchModel) bindings() [][]key.Binding {
 	k := s.sh.keys
-	return [][]key.Binding{{k.Up, k.Down, k.Open, k.Cancel, k.QuickExitTyping}}
+	return [][]key.Binding{{k.ResultUp, k.ResultDown, k.Open, k.Cancel, k.QuickExitTyping}}
 }
 
 // Update handles typing and moving through results.
@@ -113,11 +113,11 @@ func (s searchModel) Update(msg tea.Msg) (searchModel, tea.Cmd) {
 				return s, func() tea.Msg { return openMsg{target: target, lang: r.Lang, fresh: true} }
 			}
 			return s, nil
-		case key.Matches(msg, k.Up):
+		case key.Matches(msg, k.ResultUp):
 			s.cursor = max(s.cursor-1, 0)
 			s.clamp()
 			return s, nil
-		case key.Matches(msg, k.Down):
+		case key.Matches(msg, k.ResultDown):
 			s.cursor = min(s.cursor+1, max(len(s.results)-1, 0))
 			s.clamp()
 			return s, nil
@@ -175,7 +175,7 @@ func (s searchModel) View() string {
 	}
 	b.WriteString(fitHeight(strings.Join(body, "\n"), s.listHeight()) + "\n")
 	k := s.sh.keys
-	hint := shortHelp(st, s.width-2, k.Up, k.Down, k.Open, k.Cancel, k.QuickExitTyping)
+	hint := shortHelp(st, s.width-2, k.ResultUp, k.ResultDown, k.Open, k.Cancel, k.QuickExitTyping)
 	b.WriteString(st.Footer.Width(s.width).Render(" " + hint))
 	return b.String()
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/textinput"
 	"image/color"
 
 	"charm.land/lipgloss/v2"
@@ -83,4 +84,14 @@ func newStyles(theme render.Theme, ascii bool) Styles {
 		s.Item = base.Foreground(lipgloss.Color("15"))
 	}
 	return s
+}
+
+// newInput makes a text field with a steady cursor: a blinking one redraws
+// the screen twice a second for nothing, which costs bytes over slow links.
+func newInput() textinput.Model {
+	ti := textinput.New()
+	st := ti.Styles()
+	st.Cursor.Blink = false
+	ti.SetStyles(st)
+	return ti
 }

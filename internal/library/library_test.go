@@ -203,3 +203,39 @@ func TestSuggest(t *testing.T) {
 		t.Errorf("Suggest(petition) = %v, want both petitions", got)
 	}
 }
+
+// FuzzLoad feeds arbitrary bytes to the loader as a guide file: it may
+// report problems but must never panic, and no problem message may carry a
+// control character.
+func FuzzLoad(f *testing.F) {
+	seeds := []string{
+		"---\ntitle: T\nsummary: S\nsection: rights\norder: 1\nreviewed: 2026-11-01\n---\n# T\n\n## A\n[x](../rights/y.md#z)\n",
+		"---\ntitle: [\n---\n",
+		"---\n---\n",
+		"---\n- a\n- b\n---\n# list\n",
+		"\ufeff---\r\ntitle: T\r\n---\r\n",
+		"---\ntitle: \x1b]52;c;aGk=\x07\n---\n",
+		"---\norder: 99999999999999999999\n---\n",
+		"---\nreviewed: 2026-13-45\n---\n",
+		"---\ntags: {a: b}\n---\n",
+		"# no front matter",
+		"\xff\xfe",
+		"---\n&a [*a, *a]\n---\n",
+	}
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lib, err := Load(fstest.MapFS{"en/rights/x.md": {Data: data}}, "", false)
+		for _, p := range Problems(err) {
+			for _, r := range p.Error() {
+				if r == 0x1b || r == 0x07 || (r < 0x20 && r != '\n' && r != '\t') {
+					t.Fatalf("control character in %q", p.Error())
+				}
+			}
+		}
+		if lib != nil {
+			_ = Check(lib, nil, today)
+		}
+	})
+}

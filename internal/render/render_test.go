@@ -1,6 +1,7 @@
 package render
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -90,3 +91,65 @@ func TestCompact(t *testing.T) {
 		t.Errorf("compact = %q, want %q", got, want)
 	}
 }
+
+// FuzzRender sends arbitrary Markdown through the loader and the renderer,
+// the path from a guide file to the screen: no panic, and no escape
+// sequence other than the renderer's own colour codes and hyperlinks.
+func FuzzRender(f *testing.F) {
+	for _, s := range []string{
+		sample,
+		"# T\n\n```\n\x1b[2J\n```\n",
+		"# T\n\n[a](javascript:alert(1)) [b](../x/y.md#z) ![i](x.png)\n",
+		"# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+		"# T\n\n> quote\n\n- [ ] task\n- [x] done\n\n1. one\n",
+		"# \x1b]0;title\x07\n",
+		"# T\n\n<script>x</script>\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		data := "---\ntitle: T\nsection: rights\n---\n" + body
+		lib, _ := library.Load(fstest.MapFS{"en/rights/x.md": {Data: []byte(data)}}, "", false)
+		g, ok := lib.Get("rights/x", i18n.English)
+		if !ok {
+			return
+		}
+		for _, theme := range []Theme{Dark, Plain} {
+			d, err := Render(g, Options{Width: 60, Theme: theme})
+			if err != nil {
+				return
+			}
+			for _, line := range d.Lines {
+				if bad := unsafeSequence(line); bad != "" {
+					t.Fatalf("unsafe sequence %q in %q", bad, line)
+				}
+			}
+		}
+	})
+}
+
+// unsafeSequence returns the first escape sequence in s that is not a
+// colour (SGR) or an OSC 8 hyperlink, or "" when there is none.
+func unsafeSequence(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != 0x1b && c != 0x07 && (c >= 0x20 || c == '\t') {
+			continue
+		}
+		rest := s[i:]
+		switch {
+		case sgr.MatchString(rest):
+			i += len(sgr.FindString(rest)) - 1
+		case osc8.MatchString(rest):
+			i += len(osc8.FindString(rest)) - 1
+		default:
+			return rest[:min(len(rest), 12)]
+		}
+	}
+	return ""
+}
+
+var (
+	sgr  = regexp.MustCompile(`^\x1b\[[0-9;:]*m`)
+	osc8 = regexp.MustCompile(`^\x1b\]8;[^\x07\x1b]*(\x07|\x1b\\)`)
+)

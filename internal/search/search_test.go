@@ -47,6 +47,7 @@ func FuzzParse(f *testing.F) {
 	for _, s := range []string{"", `"`, `""`, "I-246", "287(g)", "la migra está", "\x1b[31m", "a\xffb", `"a" "b`, "i-", "5(", "x'"} {
 		f.Add(s)
 	}
+	ix := testIndex(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		q := Parse(s)
 		for _, w := range q.Words {
@@ -54,7 +55,6 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("empty word from %q", s)
 			}
 		}
-		ix := testIndex(t)
 		_ = ix.Search(s, Options{})
 		_ = ix.Suggest(s, 3)
 	})

@@ -1,0 +1,190 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// These tests drive the real binary in a real terminal (tmux), as a person
+// would. CI sets DEFENSA_REQUIRE_TMUX so a missing tmux fails instead of
+// skipping.
+
+type terminal struct {
+	t      *testing.T
+	socket string
+	status string
+}
+
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "defensa")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func needTmux(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("DEFENSA_REQUIRE_TMUX") != "" {
+			t.Fatal("tmux is required (DEFENSA_REQUIRE_TMUX is set)")
+		}
+		t.Skip("tmux not installed")
+	}
+}
+
+// startTerm runs the binary in a fresh 80x24 tmux session with a private
+// socket; the exit status is written to a file, since tmux's own is not
+// the program's.
+func startTerm(t *testing.T, bin string, env []string, args ...string) *terminal {
+	t.Helper()
+	needTmux(t)
+	dir := t.TempDir()
+	tm := &terminal{t: t, socket: fmt.Sprintf("defensa-e2e-%d-%s", os.Getpid(), strings.ReplaceAll(t.Name(), "/", "-")), status: filepath.Join(dir, "status")}
+	cmdline := fmt.Sprintf("env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME=%s %s %s %s; echo $? > %s; sleep 30",
+		dir, strings.Join(env, " "), bin, strings.Join(args, " "), tm.status)
+	tm.tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "main", cmdline)
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
+	return tm
+}
+
+func (tm *terminal) tmux(args ...string) string {
+	tm.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", tm.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		tm.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (tm *terminal) screen() string { return tm.tmux("capture-pane", "-p", "-t", "main") }
+
+func (tm *terminal) keys(keys ...string) { tm.tmux(append([]string{"send-keys", "-t", "main"}, keys...)...) }
+
+// waitFor polls the screen until it shows want. The deadline only bounds a
+// hang; nothing here measures speed.
+func (tm *terminal) waitFor(want string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		s := tm.screen()
+		if strings.Contains(s, want) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("screen never showed %q:\n%s", want, s)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func (tm *terminal) exitStatus() string {
+	tm.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		if b, err := os.ReadFile(tm.status); err == nil && len(b) > 0 {
+			return strings.TrimSpace(string(b))
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("the program did not exit:\n%s", tm.screen())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func TestEndToEnd(t *testing.T) {
+	needTmux(t)
+	bin := buildBinary(t)
+
+	t.Run("open move read scroll back quit", func(t *testing.T) {
+		tm := startTerm(t, bin, []string{"LANG=en_US.UTF-8"})
+		tm.waitFor("Campaign guide")
+		tm.keys("j", "j", "Enter")
+		s := tm.waitFor("In short")
+		if !strings.Contains(s, "General information, not legal advice") {
+			t.Errorf("the reader footer must carry the disclaimer:\n%s", s)
+		}
+		tm.keys("Space")
+		tm.waitFor("%")
+		tm.keys("t")
+		tm.waitFor("Contents")
+		tm.keys("Down", "Enter")
+		tm.keys("/")
+		tm.keys("lawyer")
+		tm.waitFor("Find: lawyer")
+		tm.keys("Enter")
+		tm.waitFor(" of ")
+		tm.keys("Escape")
+		tm.waitFor("General information, not legal advice")
+		tm.keys("Tab")
+		tm.waitFor("Enter opens:")
+		tm.keys("Enter")
+		tm.keys("BSpace")
+		tm.keys("BSpace")
+		tm.keys("BSpace")
+		tm.waitFor("deportation defense guide")
+		tm.keys("q")
+		if got := tm.exitStatus(); got != "0" {
+			t.Errorf("exit status %s, want 0", got)
+		}
+		if s := tm.screen(); strings.Contains(s, "Campaign guide") || strings.Contains(s, "defensa ›") {
+			t.Errorf("after quitting, the screen must be restored:\n%s", s)
+		}
+	})
+
+	t.Run("spanish from the locale, with a typo", func(t *testing.T) {
+		tm := startTerm(t, bin, []string{"LANG=es_MX.UTF-8"})
+		tm.waitFor("Guía de campañas")
+		tm.keys("?")
+		tm.waitFor("Teclas en esta pantalla")
+		tm.keys("Escape")
+		tm.waitFor("Guía de campañas")
+		tm.keys("/")
+		tm.keys("deportasion")
+		tm.waitFor("Buscar: deportasion")
+		s := tm.waitFor(" › ")
+		if !strings.Contains(s, "deportación") && !strings.Contains(s, "Deportación") {
+			t.Errorf("a Spanish typo must find Spanish guides:\n%s", s)
+		}
+		tm.keys("Enter")
+		tm.waitFor("Información general, no asesoría legal")
+		tm.keys("C-c")
+		if got := tm.exitStatus(); got != "0" {
+			t.Errorf("ctrl+c exit status %s, want 0", got)
+		}
+	})
+
+	t.Run("quick exit clears the screen", func(t *testing.T) {
+		tm := startTerm(t, bin, []string{"LANG=en_US.UTF-8"})
+		tm.waitFor("Campaign guide")
+		tm.keys("Enter")
+		tm.waitFor("In short")
+		tm.keys("x")
+		if got := tm.exitStatus(); got != "0" {
+			t.Errorf("exit status %s", got)
+		}
+		if s := strings.TrimSpace(tm.screen()); strings.Contains(s, "Campaign") || strings.Contains(s, "In short") {
+			t.Errorf("quick exit must leave nothing on screen:\n%s", s)
+		}
+	})
+
+	t.Run("sigterm exits cleanly", func(t *testing.T) {
+		tm := startTerm(t, bin, []string{"LANG=en_US.UTF-8"})
+		tm.waitFor("Campaign guide")
+		out, _ := exec.Command("pkill", "-TERM", "-f", "^"+bin).CombinedOutput()
+		_ = out
+		if got := tm.exitStatus(); got != "0" && got != "143" {
+			t.Errorf("exit status after SIGTERM: %s", got)
+		}
+		if s := tm.screen(); strings.Contains(s, "Campaign guide") {
+			t.Errorf("SIGTERM must restore the screen:\n%s", s)
+		}
+	})
+}
