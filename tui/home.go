@@ -41,6 +41,9 @@ func (h *homeModel) refresh() {
 		current = h.rows[h.cursor].guide.ID
 	}
 	h.rows = h.rows[:0]
+	if h.sh.lib == nil {
+		return
+	}
 	section := ""
 	for _, g := range h.sh.lib.Catalog(h.sh.cat.Lang()) {
 		if g.Section != section {
@@ -100,6 +103,9 @@ func (h *homeModel) clamp() {
 		h.offset = h.cursor - lh + 1
 	}
 	h.offset = max(0, min(h.offset, len(h.rows)-lh))
+	if len(h.rows) == 0 {
+		h.cursor, h.offset = 0, 0
+	}
 }
 
 func (h homeModel) bindings() [][]key.Binding {
@@ -175,6 +181,10 @@ func (h homeModel) View() string {
 	end := min(len(h.rows), h.offset+lh)
 	for i := h.offset; i < end; i++ {
 		b.WriteString(h.rowView(i) + "\n")
+	}
+	if len(h.rows) == 0 {
+		b.WriteString(" " + st.Dim.Render(c.T("reader.loading")) + "\n")
+		end++
 	}
 	for i := end - h.offset; i < lh; i++ {
 		b.WriteString("\n")

@@ -67,7 +67,8 @@ type Model struct {
 	quickExit bool
 }
 
-// New builds the interface over lib.
+// New builds the interface over lib. With a nil lib, opts.Load must be set:
+// the interface then starts at once and shows the library when it is read.
 func New(lib *library.Library, opts Options) Model {
 	if !opts.Lang.Valid() {
 		opts.Lang = i18n.English
@@ -81,7 +82,7 @@ func New(lib *library.Library, opts Options) Model {
 		cache:  map[renderKey]*render.Document{},
 	}
 	m := Model{sh: sh, opts: opts, width: 80, height: 24}
-	m.home = newHome(sh, len(library.Problems(opts.LoadProblems)))
+	m.home = newHome(sh, 0)
 	m.reader = newReader(sh)
 	m.search = newSearch(sh)
 	return m
@@ -97,17 +98,40 @@ func buildIndex(lib *library.Library) tea.Cmd {
 	return func() tea.Msg { return indexBuiltMsg{search.Build(lib)} }
 }
 
+// libraryMsg carries the library read off the main loop.
+type libraryMsg struct {
+	lib      *library.Library
+	problems int
+}
+
 // Init implements tea.Model: ask the terminal for its background (the
-// answer may never come) and build the search index off the main loop.
+// answer may never come), read the library if it is not there yet, and
+// build the search index, all off the main loop.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{buildIndex(m.sh.lib)}
+	var cmds []tea.Cmd
 	if !m.opts.FixedTheme {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
-	if m.opts.Open != "" {
-		cmds = append(cmds, func() tea.Msg { return openMsg{target: m.opts.Open, fresh: true} })
+	if m.sh.lib == nil {
+		load := m.opts.Load
+		cmds = append(cmds, func() tea.Msg {
+			lib, err := load()
+			return libraryMsg{lib: lib, problems: len(library.Problems(err))}
+		})
+	} else {
+		cmds = append(cmds, m.ready()...)
 	}
 	return tea.Batch(cmds...)
+}
+
+// ready returns what starts once the library is there.
+func (m Model) ready() []tea.Cmd {
+	cmds := []tea.Cmd{buildIndex(m.sh.lib)}
+	if m.opts.Open != "" {
+		target := m.opts.Open
+		cmds = append(cmds, func() tea.Msg { return openMsg{target: target, fresh: true} })
+	}
+	return cmds
 }
 
 // Update implements tea.Model.
@@ -133,6 +157,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			theme = render.Light
 		}
 		return m.setTheme(theme)
+	case libraryMsg:
+		m.sh.lib = msg.lib
+		m.home.problems = msg.problems
+		m.home.refresh()
+		return m, tea.Batch(m.ready()...)
 	case indexBuiltMsg:
 		m.sh.index = msg.index
 		var cmd tea.Cmd
@@ -157,6 +186,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.quickExit = msg.quick
 		return m, tea.Quit
 	case tea.KeyPressMsg:
+		if m.sh.lib == nil && !key.Matches(msg, m.sh.keys.Quit, m.sh.keys.QuickExit) {
+			return m, nil // nothing to act on for the few milliseconds of loading
+		}
 		return m.handleKey(msg)
 	}
 	return m.route(msg)

@@ -18,24 +18,31 @@ type Options struct {
 	// the terminal's background colour then changes nothing.
 	FixedTheme bool
 	ASCII      bool
-	// LoadProblems are the problems found loading a local guides folder;
-	// home shows how many, so the person knows to run check.
-	LoadProblems error
-	Debug        bool
+	Debug      bool
 	// Open starts the reader on this guide id (with optional #anchor).
 	Open string
+	// Load reads the library when Run is given none: the interface starts
+	// while it reads, which hides most of the reading time.
+	Load func() (*library.Library, error)
 }
 
-// Run shows the interface until the person quits. It returns
+// Run shows the interface over lib (or, when lib is nil, over what
+// opts.Load reads) until the person quits. It returns
 // tea.ErrInterrupted after Ctrl-C from outside the program (a signal) and
 // tea.ErrProgramPanic after a crash, with the terminal restored either way.
 func Run(lib *library.Library, opts Options) error {
-	m := New(lib, opts)
-	p := tea.NewProgram(m)
-	final, err := p.Run()
+	final, err := newProgram(New(lib, opts)).Run()
 	if fm, ok := final.(Model); ok && fm.quickExit {
 		// Leave nothing behind on the main screen either.
 		clearScreen()
 	}
 	return err
+}
+
+// newProgram sets up the program the way Run does; tests run it on pipes.
+// Bubble Tea's own handlers stay on: a panic in Update, View or a command
+// restores the terminal before Run returns tea.ErrProgramPanic, and SIGINT
+// and SIGTERM end the program cleanly.
+func newProgram(m tea.Model, opts ...tea.ProgramOption) *tea.Program {
+	return tea.NewProgram(m, opts...)
 }

@@ -48,8 +48,9 @@ func startTerm(t *testing.T, bin string, env []string, args ...string) *terminal
 	needTmux(t)
 	dir := t.TempDir()
 	tm := &terminal{t: t, socket: fmt.Sprintf("defensa-e2e-%d-%s", os.Getpid(), strings.ReplaceAll(t.Name(), "/", "-")), status: filepath.Join(dir, "status")}
-	cmdline := fmt.Sprintf("env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME=%s %s %s %s; echo $? > %s; sleep 30",
+	cmdline := fmt.Sprintf("export PATH=/usr/bin:/bin TERM=xterm-256color HOME=%s %s; %s %s; echo $? > %s; sleep 30",
 		dir, strings.Join(env, " "), bin, strings.Join(args, " "), tm.status)
+	cmdline = "env -i sh -c '" + cmdline + "'"
 	tm.tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "main", cmdline)
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
 	return tm
@@ -66,7 +67,9 @@ func (tm *terminal) tmux(args ...string) string {
 
 func (tm *terminal) screen() string { return tm.tmux("capture-pane", "-p", "-t", "main") }
 
-func (tm *terminal) keys(keys ...string) { tm.tmux(append([]string{"send-keys", "-t", "main"}, keys...)...) }
+func (tm *terminal) keys(keys ...string) {
+	tm.tmux(append([]string{"send-keys", "-t", "main"}, keys...)...)
+}
 
 // waitFor polls the screen until it shows want. The deadline only bounds a
 // hang; nothing here measures speed.

@@ -3,10 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	tea "charm.land/bubbletea/v2"
 
+	"defensa/internal/library"
 	"defensa/internal/render"
 	"defensa/tui"
 )
@@ -22,11 +24,26 @@ func runTUI(g *globals, args []string, env *Env) error {
 	if !env.StdoutIsTerminal || !env.StdinIsTerminal {
 		return usageError{cat.T("cli.not_a_terminal")}
 	}
-	lib, loadErr := loadLibrary(g)
-	if lib == nil {
-		return loadErr
+	if g.guides != "" {
+		if info, err := os.Stat(g.guides); err != nil || !info.IsDir() {
+			return usageError{cat.T("cli.not_a_folder", g.guides)}
+		}
 	}
+	// Read the library while the terminal is being set up.
+	type loaded struct {
+		lib *library.Library
+		err error
+	}
+	ready := make(chan loaded, 1)
+	go func() {
+		lib, err := loadLibrary(g)
+		ready <- loaded{lib, err}
+	}()
 	opts := tui.Options{Lang: cat.Lang(), ASCII: g.ascii || asciiTerminal(env)}
+	opts.Load = func() (*library.Library, error) {
+		r := <-ready
+		return r.lib, r.err
+	}
 	switch t, ok := render.ParseTheme(g.theme); {
 	case env.Getenv("NO_COLOR") != "":
 		opts.Theme, opts.FixedTheme = render.Plain, true
@@ -35,24 +52,58 @@ func runTUI(g *globals, args []string, env *Env) error {
 	default:
 		opts.Theme = render.Dark // until the terminal says its background is light
 	}
-	opts.LoadProblems = loadErr
+	// Bubble Tea writes trace and panic files when these are set; defensa
+	// writes nothing unless --debug names a file.
+	os.Unsetenv("TEA_TRACE")
+	os.Unsetenv("TEA_DEBUG")
+	var debugLog *os.File
 	if g.debug != "" {
 		f, err := tea.LogToFile(g.debug, "defensa")
 		if err != nil {
 			return err
 		}
 		defer f.Close()
+		debugLog = f
 		opts.Debug = true
 	}
-	err = tui.Run(lib, opts)
+	var trace []byte
+	err = withStderrCaptured(&trace, func() error { return tui.Run(nil, opts) })
 	switch {
 	case errors.Is(err, tea.ErrInterrupted):
 		return errInterrupted
 	case errors.Is(err, tea.ErrProgramPanic):
+		// A short message; the stack trace only goes to the debug log.
 		fmt.Fprintln(os.Stderr, cat.T("cli.crashed"))
+		if debugLog != nil {
+			_, _ = debugLog.Write(trace)
+		}
 		return errReported
 	}
+	_, _ = os.Stderr.Write(trace)
 	return err
+}
+
+// withStderrCaptured runs fn with the process's standard error going into
+// *out, so a crash report does not flood the screen of a frightened person.
+func withStderrCaptured(out *[]byte, fn func() error) error {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return fn()
+	}
+	saved := os.Stderr
+	os.Stderr = w
+	done := make(chan []byte)
+	go func() {
+		b, _ := io.ReadAll(io.LimitReader(r, 1<<20))
+		_, _ = io.Copy(io.Discard, r)
+		done <- b
+	}()
+	runErr := fn()
+	os.Stderr = saved
+	_ = w.Close()
+	*out = <-done
+	_ = r.Close()
+	return runErr
 }
 
 // asciiTerminal reports consoles that cannot draw box or bullet characters:

@@ -6,8 +6,10 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -45,6 +47,7 @@ func Load(fsys fs.FS, prefix string, local bool) (*Library, error) {
 		}
 		return prefix + "/" + p
 	}
+	var files []string
 	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			problems = append(problems, problem(display(p), 0, "load.unreadable", errText(err)))
@@ -60,16 +63,38 @@ func Load(fsys fs.FS, prefix string, local bool) (*Library, error) {
 			problems = append(problems, problem(display(p), 0, "load.is_dir"))
 			return fs.SkipDir
 		}
-		g, ps := loadFile(fsys, p, display(p))
-		problems = append(problems, ps...)
-		if g != nil {
-			g.Local = local
-			lib.add(g)
-		}
+		files = append(files, p)
 		return nil
 	})
 	if walkErr != nil {
 		problems = append(problems, problem(display("."), 0, "load.unreadable", errText(walkErr)))
+	}
+	// Parsing (YAML above all) is most of start-up: spread it over the
+	// cores, keeping results in file order so messages stay stable.
+	type result struct {
+		g  *Guide
+		ps []*Problem
+	}
+	results := make([]result, len(files))
+	workers := min(runtime.GOMAXPROCS(0), max(len(files)/8, 1))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(files); i += workers {
+				g, ps := loadFile(fsys, files[i], display(files[i]))
+				results[i] = result{g, ps}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, r := range results {
+		problems = append(problems, r.ps...)
+		if r.g != nil {
+			r.g.Local = local
+			lib.add(r.g)
+		}
 	}
 	return lib, joinProblems(problems)
 }

@@ -36,10 +36,18 @@ func Slug(text string) string {
 // PlainHeading strips inline Markdown (emphasis, code, links) from heading
 // text, leaving what a reader sees.
 func PlainHeading(text string) string {
-	text = inlineLink.ReplaceAllString(text, "$1")
-	text = strings.NewReplacer("**", "", "__", "", "`", "", "*", "").Replace(text)
+	if strings.Contains(text, "](") {
+		text = inlineLink.ReplaceAllString(text, "$1")
+	}
+	if strings.ContainsAny(text, "*_`") {
+		text = emphasis.Replace(text)
+	}
 	return strings.TrimSpace(text)
 }
+
+// emphasis drops inline emphasis markers. A Replacer never changes and is
+// safe for concurrent use.
+var emphasis = strings.NewReplacer("**", "", "__", "", "`", "", "*", "")
 
 // scanBody finds the headings and links of a Markdown body. firstLine is the
 // file line the body starts on. Fenced code blocks are skipped: a template's
@@ -64,7 +72,9 @@ func scanBody(body string, firstLine int, id string) ([]Heading, []Link) {
 			fence = trimmed[:3]
 			continue
 		}
-		if m := atxHeading.FindStringSubmatch(line); m != nil {
+		if !strings.HasPrefix(trimmed, "#") {
+			// Not a heading; the regular expression below is costly.
+		} else if m := atxHeading.FindStringSubmatch(line); m != nil {
 			text := PlainHeading(m[2])
 			anchor := Slug(text)
 			if n, dup := seen[anchor]; dup {
@@ -74,6 +84,9 @@ func scanBody(body string, firstLine int, id string) ([]Heading, []Link) {
 				seen[anchor] = 0
 			}
 			headings = append(headings, Heading{Level: len(m[1]), Text: text, Anchor: anchor, Line: lineNo})
+		}
+		if !strings.Contains(line, "](") {
+			continue
 		}
 		for _, m := range mdLink.FindAllStringSubmatch(line, -1) {
 			if m[1] == "!" {
