@@ -2,6 +2,7 @@ package library
 
 import (
 	"errors"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -238,4 +239,29 @@ func FuzzLoad(f *testing.F) {
 			_ = Check(lib, nil, today)
 		}
 	})
+}
+
+// errFS stands in for a folder with a file the user may not read (tests run
+// as root in CI, where file modes do not stop reads).
+type errFS struct{ fstest.MapFS }
+
+func (e errFS) Open(name string) (fs.File, error) {
+	if name == "en/rights/locked.md" {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return e.MapFS.Open(name)
+}
+
+func TestUnreadableFileIsNamed(t *testing.T) {
+	fsys := errFS{fstest.MapFS{
+		"en/rights/locked.md": guideFile("Locked", "rights", "", "# Locked\n"),
+		"en/rights/ok.md":     guideFile("OK", "rights", "", "# OK\n"),
+	}}
+	lib, err := Load(fsys, "dir", true)
+	if _, ok := lib.Get("rights/ok", i18n.English); !ok {
+		t.Error("the readable guide must load")
+	}
+	if got := strings.Join(messages(err), "\n"); !strings.Contains(got, "dir/en/rights/locked.md: cannot read: permission denied") {
+		t.Errorf("problems = %q", got)
+	}
 }
