@@ -8,6 +8,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 
 	"defensa/internal/i18n"
 	"defensa/internal/library"
@@ -49,6 +50,7 @@ type Index struct {
 	synonyms [][][]string // groups of phrases, each phrase a list of folded words
 
 	stemJobs chan<- stemJob // open only while Build runs
+	scratch  sync.Pool      // of *scratch
 }
 
 // word is one folded word of the corpus.
@@ -101,6 +103,7 @@ func Build(lib *library.Library) *Index {
 		byLen:    map[int][]string{},
 		synonyms: parseSynonyms(synonymData),
 	}
+	ix.scratch.New = func() any { return new(scratch) }
 	// Stemming runs on the other core while this one reads the guides.
 	jobs := make(chan stemJob, 1024)
 	ix.stemJobs = jobs

@@ -76,10 +76,10 @@ func (ix *Index) Search(text string, opt Options) []Result {
 		return nil
 	}
 	defining := asksDefinition(q.Words)
-	scores := make([]float64, len(ix.units))
-	matched := make([]uint8, len(ix.units))
-	best := make([]float64, len(ix.units))
-	var touched []int32
+	sc := ix.scratch.Get().(*scratch)
+	defer ix.scratch.Put(sc)
+	sc.reset(len(ix.units))
+	scores, matched, best, touched := sc.scores, sc.matched, sc.best, sc.touched[:0]
 	for _, g := range groups {
 		touched = touched[:0]
 		for _, a := range g {
@@ -143,7 +143,27 @@ func (ix *Index) Search(text string, opt Options) []Result {
 		}
 		sortScored(ranked)
 	}
+	sc.touched = touched
 	return ix.results(ranked, opt, groups)
+}
+
+// scratch is the per-query working memory, reused across queries so a
+// search allocates little and the collector stays quiet while people type.
+type scratch struct {
+	scores, best []float64
+	matched      []uint8
+	touched      []int32
+}
+
+func (s *scratch) reset(n int) {
+	if cap(s.scores) < n {
+		s.scores, s.best, s.matched = make([]float64, n), make([]float64, n), make([]uint8, n)
+		return
+	}
+	s.scores, s.best, s.matched = s.scores[:n], s.best[:n], s.matched[:n]
+	clear(s.scores)
+	clear(s.best)
+	clear(s.matched)
 }
 
 func sortScored(r []scored) {
