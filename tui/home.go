@@ -112,7 +112,7 @@ func (h homeModel) bindings() [][]key.Binding {
 	k := h.sh.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open},
-		{k.Search, k.Language, k.Help, k.Quit, k.QuickExit},
+		{k.Search, k.Language, k.Help, k.Quit, k.Interrupt, k.QuickExit},
 	}
 }
 

@@ -15,6 +15,11 @@ type KeyMap struct {
 	Search, Find, NextMatch, PrevMatch      key.Binding
 	Contents, NextLink, PrevLink            key.Binding
 	Copy, Language, Help, Quit, QuickExit   key.Binding
+	// Interrupt (ctrl+c) quits like q, from anywhere, with the exit
+	// status of an interrupt.
+	Interrupt key.Binding
+	// SearchAll opens search from the reader, where / finds in the page.
+	SearchAll key.Binding
 	Cancel                                  key.Binding
 	// ResultUp and ResultDown move through search results: arrows only,
 	// since j and k are letters of the query.
@@ -50,7 +55,9 @@ func newKeyMap(c i18n.Catalog) KeyMap {
 		Copy:      b("c", "key.copy", "c"),
 		Language:  b("L", "key.language", "L"),
 		Help:      b("?", "key.help", "?"),
-		Quit:      b("q", "key.quit", "q", "ctrl+c"),
+		Quit:      b("q", "key.quit", "q"),
+		Interrupt: b("ctrl+c", "key.quit", "ctrl+c"),
+		SearchAll: b("s", "key.search", "s"),
 		QuickExit: b("x/ctrl+x", "key.quick_exit", "x", "ctrl+x"),
 		Cancel:    b("esc", "key.cancel", "esc"),
 

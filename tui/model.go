@@ -186,7 +186,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.quickExit = msg.quick
 		return m, tea.Quit
 	case tea.KeyPressMsg:
-		if m.sh.lib == nil && !key.Matches(msg, m.sh.keys.Quit, m.sh.keys.QuickExit) {
+		if m.sh.lib == nil && !key.Matches(msg, m.sh.keys.Quit, m.sh.keys.QuickExit, m.sh.keys.Interrupt) {
 			return m, nil // nothing to act on for the few milliseconds of loading
 		}
 		return m.handleKey(msg)
@@ -203,6 +203,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.QuickExitTyping), !typing && key.Matches(msg, k.QuickExit):
 		m.quickExit = true
 		return m, tea.Quit
+	case key.Matches(msg, k.Interrupt):
+		return m, tea.Interrupt
 	case m.showHelp:
 		if key.Matches(msg, k.Help, k.Cancel, k.Back, k.Quit) {
 			m.showHelp = false
@@ -217,7 +219,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case key.Matches(msg, k.Language):
 		return m.setLang(m.sh.cat.Lang().Other())
-	case key.Matches(msg, k.Search) && m.screen == screenHome:
+	case key.Matches(msg, k.Search) && m.screen == screenHome,
+		key.Matches(msg, k.SearchAll) && m.screen == screenReader:
 		return m.openSearch()
 	}
 	return m.route(msg)

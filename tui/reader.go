@@ -236,10 +236,10 @@ func (r *readerModel) clampOffset() {
 func (r readerModel) bindings() [][]key.Binding {
 	k := r.sh.keys
 	if r.toc.open {
-		return [][]key.Binding{{k.Up, k.Down, k.Open, k.Cancel}, {k.Help, k.QuickExit}}
+		return [][]key.Binding{{k.Up, k.Down, k.Open, k.Cancel}, {k.Help, k.Interrupt, k.QuickExit}}
 	}
 	if r.find.typing {
-		return [][]key.Binding{{k.Open, k.Cancel, k.QuickExitTyping}}
+		return [][]key.Binding{{k.Open, k.Cancel, k.Interrupt, k.QuickExitTyping}}
 	}
 	nav := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
 	var moves []key.Binding
@@ -261,7 +261,7 @@ func (r readerModel) bindings() [][]key.Binding {
 		moves = append(moves, k.Forward)
 	}
 	moves = append(moves, k.Home)
-	return [][]key.Binding{nav, moves, {k.Copy, k.Language, k.Help, k.Quit, k.QuickExit}}
+	return [][]key.Binding{nav, moves, {k.SearchAll, k.Copy, k.Language, k.Help, k.Quit, k.Interrupt, k.QuickExit}}
 }
 
 // Update handles the reader's messages.

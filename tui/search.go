@@ -82,7 +82,7 @@ func (s searchModel) run() tea.Cmd {
 
 func (s searchModel) bindings() [][]key.Binding {
 	k := s.sh.keys
-	return [][]key.Binding{{k.ResultUp, k.ResultDown, k.Open, k.Cancel, k.QuickExitTyping}}
+	return [][]key.Binding{{k.ResultUp, k.ResultDown, k.Open, k.Cancel, k.Interrupt, k.QuickExitTyping}}
 }
 
 // Update handles typing and moving through results.

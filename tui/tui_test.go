@@ -432,3 +432,27 @@ func TestEveryBindingHasHelp(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchFromReader(t *testing.T) {
+	m := openGuide(t, newModel(t, i18n.English, 80, 24), "rights/at-home")
+	m = send(t, m, keys("s")...)
+	if m.screen != screenSearch {
+		t.Fatal("s in the reader must open search")
+	}
+	m = send(t, m, keys("<esc>")...)
+	if m.screen != screenReader || m.reader.guide.ID != "rights/at-home" {
+		t.Error("esc must return to the guide")
+	}
+}
+
+func TestCtrlCInterrupts(t *testing.T) {
+	m := newModel(t, i18n.English, 80, 24)
+	m = send(t, m, keys("/abc")...)
+	_, cmd := m.Update(keys("<ctrl+c>")[0])
+	if cmd == nil {
+		t.Fatal("ctrl+c must quit, even while typing")
+	}
+	if _, ok := cmd().(tea.InterruptMsg); !ok {
+		t.Error("ctrl+c must end the program as an interrupt (exit status 130)")
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 
@@ -174,7 +175,7 @@ func setup(g *globals, name string, args []string, env *Env, extra func(*flag.Fl
 	}
 	cat := i18n.For(lang)
 	if err != nil {
-		return nil, cat, err
+		return nil, cat, usageError{flagMessage(cat, err.Error())}
 	}
 	if g.help {
 		fmt.Fprint(env.Stdout, cat.T("help."+helpKey(name)))
@@ -191,6 +192,27 @@ func setup(g *globals, name string, args []string, env *Env, extra func(*flag.Fl
 }
 
 var errHelpShown = errors.New("help shown")
+
+var (
+	flagUnknown = regexp.MustCompile(`^flag provided but not defined: (.*)$`)
+	flagNoValue = regexp.MustCompile(`^flag needs an argument: (.*)$`)
+	flagBad     = regexp.MustCompile(`^invalid (?:value|boolean value) "(.*)" for flag (-\S+):`)
+)
+
+// flagMessage puts the flag package's English errors in the person's
+// language.
+func flagMessage(cat i18n.Catalog, msg string) string {
+	switch {
+	case flagUnknown.MatchString(msg):
+		return cat.T("cli.flag_unknown", flagUnknown.FindStringSubmatch(msg)[1])
+	case flagNoValue.MatchString(msg):
+		return cat.T("cli.flag_no_value", flagNoValue.FindStringSubmatch(msg)[1])
+	case flagBad.MatchString(msg):
+		m := flagBad.FindStringSubmatch(msg)
+		return cat.T("cli.flag_bad_value", m[1], m[2])
+	}
+	return msg
+}
 
 func helpKey(name string) string {
 	if name == "" {

@@ -159,8 +159,8 @@ func TestEndToEnd(t *testing.T) {
 		tm.keys("Enter")
 		tm.waitFor("Información general, no asesoría legal")
 		tm.keys("C-c")
-		if got := tm.exitStatus(); got != "0" {
-			t.Errorf("ctrl+c exit status %s, want 0", got)
+		if got := tm.exitStatus(); got != "130" {
+			t.Errorf("ctrl+c exit status %s, want 130 (interrupted)", got)
 		}
 	})
 

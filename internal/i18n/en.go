@@ -36,6 +36,9 @@ var english = map[string]string{
 
 	// Command line.
 	"cli.unknown_command":    "defensa: unknown command %q (try: defensa --help)",
+	"cli.flag_unknown":       "unknown option %s",
+	"cli.flag_no_value":      "option %s needs a value",
+	"cli.flag_bad_value":     "%q is not a valid value for %s",
 	"cli.see_help":           "See: %s",
 	"cli.bad_lang":           "--lang must be en or es (or all, for list and search), not %q",
 	"cli.bad_theme":          "--theme must be auto, dark, light, high-contrast or plain, not %q",

@@ -33,6 +33,9 @@ var spanish = map[string]string{
 	"check.warnings":          "%d advertencias",
 
 	"cli.unknown_command":    "defensa: comando desconocido %q (pruebe: defensa --help)",
+	"cli.flag_unknown":       "opción desconocida %s",
+	"cli.flag_no_value":      "la opción %s necesita un valor",
+	"cli.flag_bad_value":     "%q no es un valor válido para %s",
 	"cli.see_help":           "Vea: %s",
 	"cli.bad_lang":           "--lang debe ser en o es (o all, para list y search), no %q",
 	"cli.bad_theme":          "--theme debe ser auto, dark, light, high-contrast o plain, no %q",
