@@ -72,8 +72,18 @@ func loadRelevance(t testing.TB) []relevanceCase {
 // language the query was written in; hit@1 and hit@3 are logged (run with
 // -v) and hit@3 must stay at or above the floor.
 func TestRelevance(t *testing.T) {
-	_, ix := corpus(t)
+	lib, ix := corpus(t)
 	cases := loadRelevance(t)
+	for _, c := range cases {
+		lang := c.lang
+		if lang == "" {
+			lang = i18n.English
+		}
+		g, ok := lib.Get(c.id, lang)
+		if !ok || (c.anchor != "" && g.Anchor(c.anchor) < 0) {
+			t.Errorf("relevance.tsv:%d: %s#%s does not exist in %s: fix the suite", c.line, c.id, c.anchor, lang)
+		}
+	}
 	if len(cases) < 60 {
 		t.Fatalf("the suite has %d queries; it needs at least 60", len(cases))
 	}
