@@ -20,7 +20,7 @@ type KeyMap struct {
 	Interrupt key.Binding
 	// SearchAll opens search from the reader, where / finds in the page.
 	SearchAll key.Binding
-	Cancel                                  key.Binding
+	Cancel    key.Binding
 	// ResultUp and ResultDown move through search results: arrows only,
 	// since j and k are letters of the query.
 	ResultUp, ResultDown key.Binding
