@@ -75,28 +75,32 @@ func (tm *terminal) keys(keys ...string) {
 // hang; nothing here measures speed.
 func (tm *terminal) waitFor(want string) string {
 	tm.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
+	return tm.poll(want, func() (string, bool) {
 		s := tm.screen()
-		if strings.Contains(s, want) {
-			return s
-		}
-		if time.Now().After(deadline) {
-			tm.t.Fatalf("screen never showed %q:\n%s", want, s)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return s, strings.Contains(s, want)
+	})
 }
 
+// exitStatus waits for the program to end and returns its exit status.
 func (tm *terminal) exitStatus() string {
+	tm.t.Helper()
+	return tm.poll("the program to exit", func() (string, bool) {
+		b, err := os.ReadFile(tm.status)
+		return strings.TrimSpace(string(b)), err == nil && len(b) > 0
+	})
+}
+
+// poll calls check until it reports done; the deadline only bounds a hang.
+func (tm *terminal) poll(what string, check func() (string, bool)) string {
 	tm.t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
 	for {
-		if b, err := os.ReadFile(tm.status); err == nil && len(b) > 0 {
-			return strings.TrimSpace(string(b))
+		v, done := check()
+		if done {
+			return v
 		}
 		if time.Now().After(deadline) {
-			tm.t.Fatalf("the program did not exit:\n%s", tm.screen())
+			tm.t.Fatalf("waited in vain for %s; screen:\n%s", what, tm.screen())
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -127,8 +131,16 @@ func TestEndToEnd(t *testing.T) {
 		tm.keys("Escape")
 		tm.waitFor("General information, not legal advice")
 		tm.keys("Tab")
-		tm.waitFor("Enter opens:")
+		s = tm.waitFor("Enter opens:")
+		_, target, _ := strings.Cut(s, "Enter opens: ")
+		target = strings.TrimSpace(strings.SplitN(strings.SplitN(target, "…", 2)[0], "\n", 2)[0])
+		target = string([]rune(target)[:min(len([]rune(target)), 20)])
 		tm.keys("Enter")
+		// The link opened its guide: the header names it.
+		tm.poll("header "+target, func() (string, bool) {
+			s := tm.screen()
+			return s, strings.Contains(strings.SplitN(s, "\n", 2)[0], target)
+		})
 		tm.keys("BSpace")
 		tm.keys("BSpace")
 		tm.keys("BSpace")

@@ -41,6 +41,10 @@ func (p *Problem) Message(c i18n.Catalog) string {
 	if p.Line > 0 {
 		loc = fmt.Sprintf("%s:%d", p.Path, p.Line)
 	}
+	if p.Key == "" {
+		// Not one of ours: an error from elsewhere, shown as it is.
+		return loc + ": " + fmt.Sprint(p.Args...)
+	}
 	return loc + ": " + c.T(p.Key, p.Args...)
 }
 
@@ -60,7 +64,7 @@ func Problems(err error) []*Problem {
 	if errors.As(err, &p) {
 		return []*Problem{p}
 	}
-	return []*Problem{{Key: "%s", Args: []any{textsafe.String(err.Error())}}}
+	return []*Problem{{Args: []any{textsafe.String(err.Error())}}}
 }
 
 func joinProblems(ps []*Problem) error {
