@@ -112,7 +112,9 @@ func Build(lib *library.Library) *Index {
 		go stemWorker(jobs, done)
 	}
 	var guides []guideFields
-	for _, g := range lib.Guides("") {
+	all := lib.Guides("")
+	ix.units = make([]unit, 0, 24*len(all))
+	for _, g := range all {
 		gf := ix.guideWords(g)
 		gf.from = int32(len(ix.units))
 		for _, sec := range splitSections(g) {
