@@ -89,7 +89,7 @@ var english = map[string]string{
 	"key.cancel":     "close",
 	// Screens.
 	"home.tagline":          "deportation defense guide · offline",
-	"home.local_problems":   "%d problems in your local guides folder: run defensa check on it",
+	"home.local_problems":   "Problems in your local guides folder (%d): run defensa check on it",
 	"help.title":            "Keys on this screen",
 	"help.close":            "? or esc: close help",
 	"reader.disclaimer":     "General information, not legal advice",

@@ -83,7 +83,7 @@ var spanish = map[string]string{
 	"key.quick_exit":         "salida rápida (borra la pantalla)",
 	"key.cancel":             "cerrar",
 	"home.tagline":           "guía de defensa contra la deportación · sin internet",
-	"home.local_problems":    "%d problemas en su carpeta de guías locales: revísela con defensa check",
+	"home.local_problems":    "Problemas en su carpeta de guías locales (%d): revísela con defensa check",
 	"help.title":             "Teclas en esta pantalla",
 	"help.close":             "? o esc: cerrar la ayuda",
 	"reader.disclaimer":      "Información general, no asesoría legal",
