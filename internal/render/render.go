@@ -62,6 +62,9 @@ func Render(g *library.Guide, opt Options) (*Document, error) {
 			line = xansi.Strip(line)
 		}
 		d.Lines = append(d.Lines, line)
+	}
+	d.Lines = hangIndent(d.Lines, width)
+	for _, line := range d.Lines {
 		d.Plain = append(d.Plain, xansi.Strip(line))
 	}
 	d.Headings = locateHeadings(d.Plain, g.Headings)
@@ -180,3 +183,53 @@ func locateLinks(plain []string, links []library.Link) []Spot {
 	}
 	return out
 }
+
+// listMarker matches the start of a list item as glamour draws it: a bullet
+// (or "*" in ASCII), a task box, or a number.
+var listMarker = regexp.MustCompile(`^( *)(• |\* |\[[ x✓]\] |[0-9]+\. )`)
+
+// hangIndent re-wraps list items so their wrapped lines start under the
+// item's text instead of under the bullet: glamour draws them flush left,
+// which makes long lists hard to follow.
+func hangIndent(lines []string, width int) []string {
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		plain := xansi.Strip(lines[i])
+		m := listMarker.FindStringSubmatch(plain)
+		if m == nil {
+			out = append(out, lines[i])
+			continue
+		}
+		indent := len(m[1])
+		head := indent + xansi.StringWidth(m[2])
+		// Continuation lines: same indent, no marker of their own.
+		j := i + 1
+		for ; j < len(lines); j++ {
+			p := xansi.Strip(lines[j])
+			if strings.TrimSpace(p) == "" || listMarker.MatchString(p) || leadingSpaces(p) != indent {
+				break
+			}
+		}
+		if j == i+1 || width-head < 10 {
+			out = append(out, lines[i])
+			continue
+		}
+		parts := []string{xansi.TruncateLeft(lines[i], head, "")}
+		for _, l := range lines[i+1 : j] {
+			parts = append(parts, xansi.TruncateLeft(l, indent, ""))
+		}
+		prefix := xansi.Truncate(lines[i], head, "")
+		pad := strings.Repeat(" ", head)
+		for k, l := range strings.Split(xansi.Wordwrap(strings.Join(parts, " "), width-head, ""), "\n") {
+			if k == 0 {
+				out = append(out, prefix+l)
+			} else {
+				out = append(out, pad+l)
+			}
+		}
+		i = j - 1
+	}
+	return out
+}
+
+func leadingSpaces(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }

@@ -153,3 +153,28 @@ var (
 	sgr  = regexp.MustCompile(`^\x1b\[[0-9;:]*m`)
 	osc8 = regexp.MustCompile(`^\x1b\]8;[^\x07\x1b]*(\x07|\x1b\\)`)
 )
+
+func TestListItemsHangIndent(t *testing.T) {
+	lib, err := library.Load(fstest.MapFS{"en/rights/l.md": {Data: []byte("---\ntitle: L\nsection: rights\n---\n# L\n\n- A first item that is long enough that it has to wrap over more than one line here.\n- Short.\n\n1. A numbered step that goes on long enough to wrap onto a second line too.\n\n- [ ] A task that is long enough to wrap onto the next line of the window.\n")}}, "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := lib.Get("rights/l", i18n.English)
+	for _, theme := range []Theme{Dark, Plain} {
+		d, err := Render(g, Options{Width: 40, Theme: theme})
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(d.Plain, "\n")
+		for _, want := range []string{"\n  it has to wrap", "\n   enough to wrap", "\n    "} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%v: wrapped item lines must start under the text (%q):\n%s", theme, want, text)
+			}
+		}
+		for _, l := range d.Plain {
+			if len([]rune(l)) > 40 {
+				t.Errorf("%v: line wider than 40: %q", theme, l)
+			}
+		}
+	}
+}
