@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"log"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -158,16 +159,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m.setTheme(theme)
 	case libraryMsg:
+		m.debugf("library: %d guides, %d problems", msg.lib.Len(), msg.problems)
 		m.sh.lib = msg.lib
 		m.home.problems = msg.problems
 		m.home.refresh()
 		return m, tea.Batch(m.ready()...)
 	case indexBuiltMsg:
+		m.debugf("search index: %d sections", msg.index.Len())
 		m.sh.index = msg.index
 		var cmd tea.Cmd
 		m.search, cmd = m.search.Update(msg)
 		return m, cmd
 	case renderedMsg:
+		m.debugf("rendered %s (%s) at %d columns, theme %s, err %v", msg.key.id, msg.key.lang, msg.key.width, msg.key.theme, msg.err)
 		if msg.doc != nil {
 			m.sh.cache[msg.key] = msg.doc
 		}
@@ -192,6 +196,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleKey(msg)
 	}
 	return m.route(msg)
+}
+
+// debugf writes to the debug log, which exists only with --debug FILE.
+func (m Model) debugf(format string, args ...any) {
+	if m.opts.Debug {
+		log.Printf(format, args...)
+	}
 }
 
 // handleKey deals with the keys that mean the same everywhere, then hands
