@@ -199,7 +199,7 @@ func (h homeModel) rowView(i int) string {
 	st := h.sh.styles
 	r := h.rows[i]
 	if r.guide == nil {
-		return " " + st.Section.Render(ansi.Truncate(sectionTitle(h.sh, r.section), h.width-2, "…"))
+		return " " + st.Section.Render(ansi.Truncate(h.sh.cat.Section(r.section), h.width-2, "…"))
 	}
 	g := r.guide
 	title := g.Title
@@ -224,13 +224,4 @@ func (h homeModel) rowView(i int) string {
 		line += " " + st.ItemSummary.Render(summary)
 	}
 	return line
-}
-
-// sectionTitle names a section in the interface language; a local section
-// without a name in the catalog shows its folder name.
-func sectionTitle(sh *shared, section string) string {
-	if t := sh.cat.T("section." + section); t != "section."+section {
-		return t
-	}
-	return section
 }

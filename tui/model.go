@@ -120,19 +120,9 @@ func (m Model) Init() tea.Cmd {
 			return libraryMsg{lib: lib, problems: len(library.Problems(err))}
 		})
 	} else {
-		cmds = append(cmds, m.ready()...)
+		cmds = append(cmds, buildIndex(m.sh.lib))
 	}
 	return tea.Batch(cmds...)
-}
-
-// ready returns what starts once the library is there.
-func (m Model) ready() []tea.Cmd {
-	cmds := []tea.Cmd{buildIndex(m.sh.lib)}
-	if m.opts.Open != "" {
-		target := m.opts.Open
-		cmds = append(cmds, func() tea.Msg { return openMsg{target: target, fresh: true} })
-	}
-	return cmds
 }
 
 // Update implements tea.Model.
@@ -163,7 +153,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.sh.lib = msg.lib
 		m.home.problems = msg.problems
 		m.home.refresh()
-		return m, tea.Batch(m.ready()...)
+		return m, buildIndex(m.sh.lib)
 	case indexBuiltMsg:
 		m.debugf("search index: %d sections", msg.index.Len())
 		m.sh.index = msg.index

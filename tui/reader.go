@@ -166,7 +166,7 @@ func (r readerModel) show(g *library.Guide, fellBack bool, j jumpTarget) (reader
 	r.toc = tocState{}
 	r.jump = j
 	if fellBack {
-		r.status = r.sh.cat.T("reader.fallback", langName(r.sh.cat, g.Lang))
+		r.status = r.sh.cat.T("reader.fallback", r.sh.cat.LangName(g.Lang))
 	}
 	return r, r.ensureRendered()
 }
@@ -192,7 +192,7 @@ func (r readerModel) switchLang(lang i18n.Lang) (readerModel, tea.Cmd) {
 		r.fellBack = fellBack
 		r.status = ""
 		if fellBack {
-			r.status = r.sh.cat.T("reader.no_translation", langName(r.sh.cat, lang))
+			r.status = r.sh.cat.T("reader.no_translation", r.sh.cat.LangName(lang))
 		}
 		return r, nil
 	}
@@ -208,8 +208,6 @@ func rewriteLang(ps []place, lang i18n.Lang) []place {
 	}
 	return out
 }
-
-func langName(c i18n.Catalog, l i18n.Lang) string { return c.T("lang." + string(l)) }
 
 // headingIndexAt returns the guide heading the given doc line falls under.
 func (r readerModel) headingIndexAt(line int) int {
@@ -377,7 +375,7 @@ func (r readerModel) headerView() string {
 	if r.guide == nil {
 		return st.Header.Width(r.width).Render("")
 	}
-	left := " " + sectionTitle(r.sh, r.guide.Section) + st.Sep + r.guide.Title
+	left := " " + r.sh.cat.Section(r.guide.Section) + st.Sep + r.guide.Title
 	tag := " " + strings.ToUpper(string(r.guide.Lang)) + " "
 	line1 := ansi.Truncate(left, r.width-lipgloss.Width(tag), "…")
 	pad := max(r.width-lipgloss.Width(line1)-lipgloss.Width(tag), 0)

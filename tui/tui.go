@@ -19,8 +19,6 @@ type Options struct {
 	FixedTheme bool
 	ASCII      bool
 	Debug      bool
-	// Open starts the reader on this guide id (with optional #anchor).
-	Open string
 	// Load reads the library when Run is given none: the interface starts
 	// while it reads, which hides most of the reading time.
 	Load func() (*library.Library, error)

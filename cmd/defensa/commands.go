@@ -92,7 +92,7 @@ func runList(g *globals, args []string, env *Env) error {
 				fmt.Fprintln(tw)
 			}
 			section = gd.Section
-			fmt.Fprintln(tw, sectionTitle(cat, section))
+			fmt.Fprintln(tw, cat.Section(section))
 		}
 		id := gd.ID
 		if lang == "" {
@@ -101,13 +101,6 @@ func runList(g *globals, args []string, env *Env) error {
 		fmt.Fprintf(tw, "  %s\t%s\n", id, gd.Title)
 	}
 	return tw.Flush()
-}
-
-func sectionTitle(cat i18n.Catalog, section string) string {
-	if t := cat.T("section." + section); t != "section."+section {
-		return t
-	}
-	return section
 }
 
 func dateOf(t time.Time) string {
@@ -153,7 +146,7 @@ func runRead(g *globals, args []string, env *Env) error {
 		return errReported
 	}
 	if fellBack {
-		fmt.Fprintln(env.Stderr, cat.T("cli.fallback", cat.T("lang."+string(gd.Lang))))
+		fmt.Fprintln(env.Stderr, cat.T("cli.fallback", cat.LangName(gd.Lang)))
 	}
 	if raw {
 		_, err := fmt.Fprint(env.Stdout, gd.Body)
@@ -167,7 +160,7 @@ func runRead(g *globals, args []string, env *Env) error {
 			}
 		}
 	}
-	theme := Theme(g, env)
+	theme := outputTheme(g, env)
 	doc, err := render.Render(gd, render.Options{Width: width, Theme: theme, ASCII: g.ascii})
 	if err != nil {
 		return err
@@ -186,9 +179,9 @@ func runRead(g *globals, args []string, env *Env) error {
 	return err
 }
 
-// Theme picks the theme for printed output: none in a pipe or with
+// outputTheme picks the theme for printed output: none in a pipe or with
 // NO_COLOR, else the one asked for, else dark.
-func Theme(g *globals, env *Env) render.Theme {
+func outputTheme(g *globals, env *Env) render.Theme {
 	if env.plain() {
 		return render.Plain
 	}
@@ -278,8 +271,10 @@ func runCheck(g *globals, args []string, env *Env) error {
 	if len(pos) > 1 {
 		return usageError{cat.T("cli.extra_args", strings.Join(pos[1:], " "))}
 	}
-	embedded, embErr := loadLibrary(&globals{})
-	target, all := embedded, embedded
+	// Without a folder, check the built-in guides; with one, check its
+	// guides, resolving their links against the built-in ones as well.
+	all, embErr := loadLibrary(&globals{})
+	target := all
 	var problems []*library.Problem
 	if len(pos) == 1 {
 		dir := pos[0]
@@ -288,10 +283,8 @@ func runCheck(g *globals, args []string, env *Env) error {
 		}
 		local, localErr := library.Load(os.DirFS(dir), strings.TrimRight(dir, "/"), true)
 		problems = append(problems, library.Problems(localErr)...)
-		all = embedded
-		merged, _ := loadLibrary(&globals{})
-		merged.Merge(local)
-		all, target = merged, local
+		all.Merge(local)
+		target = local
 	} else {
 		problems = append(problems, library.Problems(embErr)...)
 	}

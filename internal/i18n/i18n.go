@@ -68,6 +68,18 @@ func (c Catalog) T(key string, args ...any) string {
 	return fmt.Sprintf(format, args...)
 }
 
+// Section names a guide section in the catalog's language; a section the
+// catalog does not know (a local one) keeps its folder name.
+func (c Catalog) Section(name string) string {
+	if t, ok := c.messages["section."+name]; ok {
+		return t
+	}
+	return name
+}
+
+// LangName names a language in the catalog's language ("inglés").
+func (c Catalog) LangName(l Lang) string { return c.T("lang." + string(l)) }
+
 // FromEnv picks the language from LC_ALL, LC_MESSAGES and LANG in that order,
 // as POSIX does: the first one set decides; "es" or "es_*" means Spanish.
 func FromEnv(getenv func(string) string) Lang {

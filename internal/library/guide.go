@@ -65,19 +65,6 @@ type Link struct {
 // mail address, anything with a URL scheme.
 func (l Link) External() bool { return hasScheme(l.Target) }
 
-// HeadingAt returns the index of the heading the given body line falls under,
-// or -1 before the first heading.
-func (g *Guide) HeadingAt(line int) int {
-	idx := -1
-	for i, h := range g.Headings {
-		if h.Line > line {
-			break
-		}
-		idx = i
-	}
-	return idx
-}
-
 // Anchor returns the index of the heading with the given anchor, or -1.
 func (g *Guide) Anchor(anchor string) int {
 	for i, h := range g.Headings {
