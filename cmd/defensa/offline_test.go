@@ -98,8 +98,6 @@ func TestInterfaceWritesNothing(t *testing.T) {
 	tm.waitFor("In short")
 	tm.keys("c")
 	tm.keys("q")
-	if got := tm.exitStatus(); got != "0" {
-		t.Errorf("exit status %s", got)
-	}
+	tm.expectExit("0")
 	assertEmpty(t, root)
 }
