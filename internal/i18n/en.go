@@ -31,8 +31,8 @@ var english = map[string]string{
 	"check.structure":         "headings differ from %s (%d headings there, %d here): keep the same ## and ### in the same order",
 	"check.stale_translation": "translation reviewed %s, before its English original (%s)",
 	"check.ok":                "%d guides checked, no problems",
-	"check.failed":            "%d problems in %d guides",
-	"check.warnings":          "%d warnings",
+	"check.failed":            "problems found: %d, in %d files",
+	"check.warnings":          "warnings: %d",
 
 	// Command line.
 	"cli.unknown_command":    "defensa: unknown command %q (try: defensa --help)",

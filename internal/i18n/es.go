@@ -29,8 +29,8 @@ var spanish = map[string]string{
 	"check.structure":         "los títulos no coinciden con %s (allí hay %d, aquí %d): mantenga los mismos ## y ### en el mismo orden",
 	"check.stale_translation": "traducción revisada el %s, antes que su original en inglés (%s)",
 	"check.ok":                "%d guías revisadas, ningún problema",
-	"check.failed":            "%d problemas en %d guías",
-	"check.warnings":          "%d advertencias",
+	"check.failed":            "problemas encontrados: %d, en %d archivos",
+	"check.warnings":          "advertencias: %d",
 
 	"cli.unknown_command":    "defensa: comando desconocido %q (pruebe: defensa --help)",
 	"cli.flag_unknown":       "opción desconocida %s",
