@@ -271,7 +271,7 @@ func (r readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 		}
 		if msg.err != nil {
 			r.status = r.sh.cat.T("reader.render_failed")
-			r.setDoc(rawDocument(r.guide))
+			r.setDoc(rawDocument(r.guide, r.textWidth()))
 			return r, nil
 		}
 		r.setDoc(msg.doc)
@@ -350,16 +350,8 @@ func (r *readerModel) scroll(n int) {
 }
 
 // rawDocument shows a guide's Markdown as it is, when rendering failed.
-func rawDocument(g *library.Guide) *render.Document {
-	lines := strings.Split(g.Body, "\n")
-	d := &render.Document{Lines: lines, Plain: lines, Headings: make([]int, len(g.Headings)), Links: make([]render.Spot, len(g.Links))}
-	for i, h := range g.Headings {
-		d.Headings[i] = h.Line - g.BodyLine
-	}
-	for i := range d.Links {
-		d.Links[i] = render.Spot{Line: -1}
-	}
-	return d
+func rawDocument(g *library.Guide, width int) *render.Document {
+	return render.Fallback(g, width)
 }
 
 // View draws the reader.
@@ -418,8 +410,15 @@ func (r readerModel) decorate(i int) string {
 		ranges = append(ranges, lipgloss.NewRange(m.start, m.end, style))
 	}
 	if r.link >= 0 {
-		if s := r.doc.Links[r.link]; s.Line == i && len(ranges) == 0 {
-			ranges = append(ranges, lipgloss.NewRange(s.Start, s.End, st.LinkFocus))
+		if s := r.doc.Links[r.link].Text; s.From.Line <= i && i <= s.To.Line && len(ranges) == 0 {
+			from, to := 0, lipgloss.Width(r.doc.Plain[i])
+			if i == s.From.Line {
+				from = s.From.Col
+			}
+			if i == s.To.Line {
+				to = s.To.Col
+			}
+			ranges = append(ranges, lipgloss.NewRange(from, to, st.LinkFocus))
 		}
 	}
 	if len(ranges) == 0 {

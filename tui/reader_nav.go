@@ -137,7 +137,7 @@ func (r *readerModel) reveal(l int) {
 func (r *readerModel) stepLink(dir int) {
 	var spots []int
 	for i, s := range r.doc.Links {
-		if s.Line >= 0 {
+		if s.Text.Shown() {
 			spots = append(spots, i)
 		}
 	}
@@ -147,7 +147,7 @@ func (r *readerModel) stepLink(dir int) {
 	}
 	h := r.bodyHeight()
 	onScreen := func(i int) bool {
-		l := r.doc.Links[i].Line
+		l := r.doc.Links[i].Text.From.Line
 		return l >= r.offset && l < r.offset+h
 	}
 	pos := -1
@@ -163,7 +163,7 @@ func (r *readerModel) stepLink(dir int) {
 	case dir > 0:
 		next = spots[0]
 		for _, i := range spots {
-			if r.doc.Links[i].Line >= r.offset {
+			if r.doc.Links[i].Text.From.Line >= r.offset {
 				next = i
 				break
 			}
@@ -171,7 +171,7 @@ func (r *readerModel) stepLink(dir int) {
 	default:
 		next = spots[len(spots)-1]
 		for j := len(spots) - 1; j >= 0; j-- {
-			if r.doc.Links[spots[j]].Line < r.offset+h {
+			if r.doc.Links[spots[j]].Text.From.Line < r.offset+h {
 				next = spots[j]
 				break
 			}
@@ -179,7 +179,7 @@ func (r *readerModel) stepLink(dir int) {
 	}
 	r.link = next
 	if !onScreen(next) {
-		r.reveal(r.doc.Links[next].Line)
+		r.reveal(r.doc.Links[next].Text.From.Line)
 	}
 }
 

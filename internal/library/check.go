@@ -28,6 +28,7 @@ func Check(lib *Library, all *Library, today time.Time) error {
 	for _, g := range guides {
 		ps = append(ps, checkFrontMatter(g, today)...)
 		ps = append(ps, checkLinks(g, all)...)
+		ps = append(ps, checkPlaceholders(g)...)
 		k := string(g.Lang) + "/" + strings.ToLower(g.ID)
 		if prev, dup := lowerIDs[k]; dup && prev != g.ID {
 			ps = append(ps, problem(g.Path, 0, "check.duplicate_id", g.ID, prev))
@@ -40,7 +41,17 @@ func Check(lib *Library, all *Library, today time.Time) error {
 
 func checkFrontMatter(g *Guide, today time.Time) []*Problem {
 	var ps []*Problem
-	missing := func(field string) { ps = append(ps, problem(g.Path, 1, "check.missing", field)) }
+	at := func(field, key string, args ...any) {
+		ps = append(ps, problem(g.Path, g.fieldLine(field), key, args...))
+	}
+	// present is true for a field that was written, even if its value was
+	// wrong: the decoder reported that, and "missing" would be false.
+	present := func(field string) bool { _, ok := g.meta.lines[field]; return ok }
+	missing := func(field string) {
+		if !present(field) {
+			at(field, "check.missing", field)
+		}
+	}
 	if !ValidID(g.ID) {
 		ps = append(ps, problem(g.Path, 0, "check.bad_id", g.ID))
 	}
@@ -51,27 +62,34 @@ func checkFrontMatter(g *Guide, today time.Time) []*Problem {
 		missing("summary")
 	}
 	switch {
-	case g.declaredSection == "":
+	case g.meta.declaredSection == "":
 		missing("section")
-	case g.declaredSection != g.Section:
-		ps = append(ps, problem(g.Path, 1, "check.section", g.declaredSection, g.Section))
+	case g.meta.declaredSection != g.Section:
+		at("section", "check.section", g.meta.declaredSection, g.Section)
 	}
-	if !g.hasOrder {
+	if !g.meta.hasOrder {
 		missing("order")
 	}
 	switch {
 	case g.Reviewed.IsZero():
 		missing("reviewed")
 	case g.Reviewed.After(today):
-		ps = append(ps, problem(g.Path, 1, "check.future", g.Reviewed.Format(time.DateOnly)))
+		at("reviewed", "check.future", g.Reviewed.Format(time.DateOnly))
 	}
+	ps = append(ps, checkFactsAsOf(g, today)...)
 	if len(g.Sources) == 0 && slices.Contains(legalSections, g.Section) {
-		ps = append(ps, problem(g.Path, 1, "check.no_sources"))
+		at("sources", "check.no_sources")
 	}
 	for i, s := range g.Sources {
 		if strings.TrimSpace(s.Title) == "" || strings.TrimSpace(s.URL) == "" {
-			ps = append(ps, problem(g.Path, 1, "check.bad_source", i+1))
+			at("sources", "check.bad_source", i+1)
 		}
+	}
+	if g.SectionTitle != "" && slices.Contains(Sections, g.Section) {
+		ps = append(ps, warning(g.Path, g.fieldLine("section_title"), "check.section_title_builtin", g.Section))
+	}
+	if g.RightNow != nil && len([]rune(g.RightNow.Label)) > MaxRightNowLabel {
+		at("right_now", "check.right_now_long", MaxRightNowLabel)
 	}
 	if g.Body == "" || len(g.Headings) == 0 || g.Headings[0].Level != 1 {
 		ps = append(ps, problem(g.Path, g.BodyLine, "check.no_title_heading"))
@@ -79,13 +97,47 @@ func checkFrontMatter(g *Guide, today time.Time) []*Problem {
 	return ps
 }
 
+// MaxRightNowLabel is the longest "Right now" label, in characters: it
+// must fit a 40-column screen beside its key.
+const MaxRightNowLabel = 34
+
+// staleAfter is how old the facts of a guide may be before check warns.
+const staleAfter = 6 // months
+
+func checkFactsAsOf(g *Guide, today time.Time) []*Problem {
+	line := g.fieldLine("facts_as_of")
+	if g.FactsAsOf.IsZero() {
+		if _, written := g.meta.lines["facts_as_of"]; !written {
+			return []*Problem{problem(g.Path, line, "check.missing", "facts_as_of")}
+		}
+		return nil
+	}
+	month := g.FactsAsOf.Format("2006-01")
+	switch {
+	case g.FactsAsOf.After(today):
+		return []*Problem{problem(g.Path, line, "check.facts_future", month)}
+	case !g.Reviewed.IsZero() && g.FactsAsOf.After(g.Reviewed):
+		return []*Problem{problem(g.Path, line, "check.facts_after_review", month, g.Reviewed.Format(time.DateOnly))}
+	case g.FactsAsOf.AddDate(0, staleAfter, 0).Before(firstOfMonth(today)):
+		return []*Problem{warning(g.Path, line, "check.facts_stale", month, staleAfter)}
+	}
+	return nil
+}
+
+func firstOfMonth(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+}
+
 func checkLinks(g *Guide, all *Library) []*Problem {
 	var ps []*Problem
 	for _, l := range g.Links {
-		if l.External() {
+		switch l.Kind {
+		case LinkWeb, LinkMail, LinkPhone:
 			continue
-		}
-		if l.ID == "" {
+		case LinkBlocked:
+			ps = append(ps, problem(g.Path, l.Line, "check.link_scheme", l.Target))
+			continue
+		case LinkFile:
 			ps = append(ps, problem(g.Path, l.Line, "check.link_not_guide", l.Target))
 			continue
 		}

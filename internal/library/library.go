@@ -28,10 +28,13 @@ func newLibrary() *Library { return &Library{guides: map[key]*Guide{}} }
 func (l *Library) add(g *Guide) { l.guides[key{g.ID, g.Lang}] = g }
 
 // Merge adds every guide of other to l; a guide with the same id and
-// language replaces the one l had. This is how a local folder overrides the
-// embedded corpus.
+// language replaces the one l had, and says so (Replaces). This is how a
+// local folder overrides the embedded corpus.
 func (l *Library) Merge(other *Library) {
 	for k, g := range other.guides {
+		if _, ok := l.guides[k]; ok {
+			g.Replaces = true
+		}
 		l.guides[k] = g
 	}
 }

@@ -5,72 +5,38 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"regexp"
+	"path"
+	"reflect"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
-	"time"
-
-	"go.yaml.in/yaml/v3"
+	"unicode/utf8"
 
 	"defensa/internal/i18n"
 	"defensa/internal/textsafe"
 )
 
-// MaxGuideSize is the largest guide file read. The longest real guide is a
-// few tens of kilobytes; a bigger file is a mistake, not a guide.
-const MaxGuideSize = 1 << 20
-
-// frontMatter is the YAML header of a guide, as content.md defines it.
-type frontMatter struct {
-	Title    string    `yaml:"title"`
-	Summary  string    `yaml:"summary"`
-	Section  string    `yaml:"section"`
-	Order    *int      `yaml:"order"`
-	Tags     []string  `yaml:"tags"`
-	Reviewed time.Time `yaml:"reviewed"`
-	Sources  []Source  `yaml:"sources"`
-}
+// MaxFiles is how many entries of a guides folder are looked at: a folder
+// copied from a stranger's USB stick may hold anything.
+const MaxFiles = 10000
 
 // Load reads every guide in fsys. It returns the guides that could be read
 // and, joined into one error, a Problem for every file that could not (or
 // that was read only after removing something unsafe). prefix is prepended
 // to paths in messages ("guides" for the embedded corpus, the folder for a
-// user's own).
+// user's own). Only regular files are opened: a folder, a FIFO, a device or
+// a socket named like a guide is refused before it is opened, and a
+// symbolic link is followed only to a regular file inside fsys.
 func Load(fsys fs.FS, prefix string, local bool) (*Library, error) {
-	lib := newLibrary()
-	var problems []*Problem
 	display := func(p string) string {
 		if prefix == "" {
-			return p
+			return textsafe.Line(p)
 		}
-		return prefix + "/" + p
+		return textsafe.Line(prefix + "/" + p)
 	}
-	var files []string
-	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			problems = append(problems, problem(display(p), 0, "load.unreadable", errText(err)))
-			if d != nil && d.IsDir() && p != "." {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(p, ".md") {
-			return nil
-		}
-		if d.IsDir() {
-			problems = append(problems, problem(display(p), 0, "load.is_dir"))
-			return fs.SkipDir
-		}
-		files = append(files, p)
-		return nil
-	})
-	if walkErr != nil {
-		problems = append(problems, problem(display("."), 0, "load.unreadable", errText(walkErr)))
-	}
-	// Parsing (YAML above all) is most of start-up: spread it over the
-	// cores, keeping results in file order so messages stay stable.
+	files, problems := listGuides(fsys, display)
+	// Parsing is most of the work: spread it over the cores, keeping
+	// results in file order so messages stay stable.
 	type result struct {
 		g  *Guide
 		ps []*Problem
@@ -83,33 +49,140 @@ func Load(fsys fs.FS, prefix string, local bool) (*Library, error) {
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(files); i += workers {
-				g, ps := loadFile(fsys, files[i], display(files[i]))
+				g, ps := loadFile(fsys, files[i], display(files[i]), local)
 				results[i] = result{g, ps}
 			}
 		}()
 	}
 	wg.Wait()
+	lib := newLibrary()
 	for _, r := range results {
 		problems = append(problems, r.ps...)
 		if r.g != nil {
-			r.g.Local = local
 			lib.add(r.g)
 		}
 	}
 	return lib, joinProblems(problems)
 }
 
+// listGuides walks fsys for guide files, refusing what is not one before
+// anything is opened.
+func listGuides(fsys fs.FS, display func(string) string) ([]string, []*Problem) {
+	var (
+		files    []string
+		problems []*Problem
+		seen     int
+	)
+	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			problems = append(problems, problem(display(p), 0, "load.unreadable", errText(err)))
+			if d != nil && d.IsDir() && p != "." {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if seen++; seen > MaxFiles {
+			problems = append(problems, problem(display("."), 0, "load.too_many_files", MaxFiles))
+			return fs.SkipAll
+		}
+		if p == "." {
+			return nil
+		}
+		if !utf8.ValidString(p) {
+			problems = append(problems, problem(display(p), 0, "load.bad_name"))
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		depth := strings.Count(p, "/") + 1
+		if d.IsDir() {
+			switch {
+			case strings.HasSuffix(p, ".md"):
+				problems = append(problems, problem(display(p), 0, "load.is_dir"))
+				return fs.SkipDir
+			case depth > 2:
+				// Guides live at LANG/SECTION/SLUG.md: deeper folders hold
+				// none, and a nesting bomb is deep.
+				problems = append(problems, problem(display(p), 0, "load.layout"))
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, ".md") {
+			return nil
+		}
+		if err := regularFile(fsys, p, d.Type()); err != nil {
+			problems = append(problems, problem(display(p), 0, "load.not_regular", errText(err)))
+			return nil
+		}
+		files = append(files, p)
+		return nil
+	})
+	if walkErr != nil {
+		problems = append(problems, problem(display("."), 0, "load.unreadable", errText(walkErr)))
+	}
+	return files, problems
+}
+
+var (
+	errNotRegular = errors.New("not a regular file (a folder, pipe, device or socket)")
+	errOutside    = errors.New("a link to a file outside the guides folder")
+	errLinkLoop   = errors.New("too many symbolic links")
+)
+
+// regularFile reports an error unless p, or what its chain of symbolic
+// links ends at, is a regular file inside fsys. It never opens p.
+func regularFile(fsys fs.FS, p string, mode fs.FileMode) error {
+	for hops := 0; ; hops++ {
+		if mode&fs.ModeSymlink == 0 {
+			if !mode.IsRegular() {
+				return errNotRegular
+			}
+			return nil
+		}
+		if hops == 8 {
+			return errLinkLoop
+		}
+		dest, err := fs.ReadLink(fsys, p)
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(dest, "/") || strings.Contains(dest, `\`) || strings.Contains(dest, ":") {
+			return errOutside
+		}
+		next := path.Join(path.Dir(p), dest)
+		if !fs.ValidPath(next) || next == "." {
+			return errOutside
+		}
+		info, err := fs.Lstat(fsys, next)
+		if err != nil {
+			return err
+		}
+		p, mode = next, info.Mode()
+	}
+}
+
 func errText(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return pe.Err.Error()
+		return textsafe.Line(pe.Err.Error())
 	}
-	return err.Error()
+	return textsafe.Line(err.Error())
+}
+
+// file is what the path of a guide file says about it.
+type file struct {
+	id      string
+	lang    i18n.Lang
+	section string
+	path    string // as shown in messages
+	local   bool
 }
 
 // loadFile reads and parses one guide. It returns nil when the file cannot
 // be used at all.
-func loadFile(fsys fs.FS, p, shown string) (*Guide, []*Problem) {
+func loadFile(fsys fs.FS, p, shown string, local bool) (*Guide, []*Problem) {
 	parts := strings.Split(p, "/")
 	if len(parts) == 1 && strings.EqualFold(parts[0], "README.md") {
 		return nil, nil // a folder's own README is not a guide
@@ -117,9 +190,14 @@ func loadFile(fsys fs.FS, p, shown string) (*Guide, []*Problem) {
 	if len(parts) != 3 {
 		return nil, []*Problem{problem(shown, 0, "load.layout")}
 	}
-	lang := i18n.Lang(parts[0])
-	id := parts[1] + "/" + strings.TrimSuffix(parts[2], ".md")
-	if !lang.Valid() {
+	f := file{
+		id:      parts[1] + "/" + strings.TrimSuffix(parts[2], ".md"),
+		lang:    i18n.Lang(parts[0]),
+		section: parts[1],
+		path:    shown,
+		local:   local,
+	}
+	if !f.lang.Valid() {
 		return nil, []*Problem{problem(shown, 0, "load.lang", parts[0])}
 	}
 	data, err := readLimited(fsys, p)
@@ -130,67 +208,138 @@ func loadFile(fsys fs.FS, p, shown string) (*Guide, []*Problem) {
 		}
 		return nil, []*Problem{problem(shown, 0, "load.unreadable", errText(err))}
 	}
+	return parseFile(f, data)
+}
+
+// parseFile turns the bytes of a guide file into a Guide.
+func parseFile(f file, data []byte) (*Guide, []*Problem) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, []*Problem{problem(shown, 1, "load.empty")}
+		return nil, []*Problem{problem(f.path, 1, "load.empty")}
 	}
 	if line := textsafe.FirstInvalidLine(data); line > 0 {
-		return nil, []*Problem{problem(shown, line, "load.utf8")}
+		return nil, []*Problem{problem(f.path, line, "load.utf8")}
 	}
-	text := strings.TrimPrefix(string(data), "\ufeff")
+	raw := strings.TrimPrefix(string(data), "\ufeff")
 	var problems []*Problem
-	if line := textsafe.FirstControlLine(text); line > 0 {
-		problems = append(problems, problem(shown, line, "load.control"))
+	control, hidden := textsafe.FirstUnsafeLines(raw)
+	if control > 0 {
+		problems = append(problems, problem(f.path, control, "load.control"))
 	}
-	text, _ = textsafe.Clean(text)
-
+	if hidden > 0 {
+		problems = append(problems, problem(f.path, hidden, "load.hidden"))
+	}
+	text, _ := textsafe.Text(raw)
 	head, body, bodyLine, ok := splitFrontMatter(text)
 	if !ok {
-		return nil, append(problems, problem(shown, 1, "load.no_front_matter"))
+		return nil, append(problems, problem(f.path, 1, "load.no_front_matter"))
 	}
-	fm, yamlProblems := parseFrontMatter(head, shown)
+	fm, fmProblems := parseFrontMatter(head, f.path)
+	problems = append(problems, fmProblems...)
 	if fm == nil {
-		return nil, append(problems, yamlProblems...)
+		return nil, problems
 	}
-	problems = append(problems, yamlProblems...)
+	parts, limit := parseBody(body, bodyLine, f.id)
+	if limit != nil {
+		return nil, append(problems, problem(f.path, limit.line, limit.key, limit.limit))
+	}
+	if parts.html > 0 {
+		problems = append(problems, warning(f.path, parts.html, "load.html"))
+	}
+	return newGuide(f, fm, body, bodyLine, parts), problems
+}
+
+// newGuide is the one place a file becomes a Guide. Whatever fields the
+// type grows, sanitize cleans every string of it, so none can carry an
+// escape sequence or an invisible character to a screen or a page.
+func newGuide(f file, fm *frontMatter, body string, bodyLine int, p parsed) *Guide {
 	g := &Guide{
-		ID:       id,
-		Lang:     lang,
-		Section:  parts[1],
-		Title:    strings.TrimSpace(fm.Title),
-		Summary:  strings.TrimSpace(fm.Summary),
-		Tags:     fm.Tags,
-		Reviewed: fm.Reviewed,
-		Sources:  fm.Sources,
-		Body:     body,
-		BodyLine: bodyLine,
-		Path:     shown,
+		ID:           f.id,
+		Lang:         f.lang,
+		Section:      f.section,
+		SectionTitle: fm.SectionTitle,
+		Title:        fm.Title,
+		Summary:      fm.Summary,
+		Tags:         fm.Tags,
+		Reviewed:     fm.Reviewed,
+		FactsAsOf:    fm.FactsAsOf,
+		Sources:      fm.Sources,
+		RightNow:     fm.RightNow,
+		Hotline:      fm.Hotline,
+		Body:         body,
+		BodyLine:     bodyLine,
+		Headings:     p.headings,
+		Links:        p.links,
+		Blocks:       p.blocks,
+		Sections:     p.sections,
+		Path:         f.path,
+		Local:        f.local,
+		meta: fieldFacts{
+			lines:           fm.lines,
+			declaredSection: fm.Section,
+			hasOrder:        fm.Order != nil,
+		},
 	}
 	if fm.Order != nil {
 		g.Order = *fm.Order
 	}
-	g.hasOrder = fm.Order != nil
-	g.declaredSection = strings.TrimSpace(fm.Section)
-	g.Headings, g.Links = scanBody(body, bodyLine, id)
-	return g, problems
+	sanitize(reflect.ValueOf(g).Elem(), false)
+	return g
+}
+
+// sanitize cleans every exported string reachable from v in place: one-line
+// text with textsafe.Line, fields tagged `text:"multiline"` with
+// textsafe.Text.
+func sanitize(v reflect.Value, multiline bool) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.CanSet() {
+			if multiline {
+				s, _ := textsafe.Text(v.String())
+				v.SetString(s)
+			} else {
+				v.SetString(textsafe.Line(v.String()))
+			}
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() {
+				sanitize(v.Field(i), f.Tag.Get("text") == "multiline")
+			}
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			sanitize(v.Elem(), multiline)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			sanitize(v.Index(i), multiline)
+		}
+	}
 }
 
 type errTooBig int64
 
 func (e errTooBig) Error() string { return "file too large" }
 
+// readLimited reads a regular file of at most MaxGuideSize bytes. The
+// entry was checked before; the opened file is checked again, so a file
+// swapped for a pipe in between is still refused.
 func readLimited(fsys fs.FS, p string) ([]byte, error) {
+	if info, err := fs.Stat(fsys, p); err != nil {
+		return nil, err
+	} else if !info.Mode().IsRegular() {
+		return nil, errNotRegular
+	} else if info.Size() > MaxGuideSize {
+		return nil, errTooBig(info.Size())
+	}
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil {
-		if info.IsDir() {
-			return nil, errors.New("is a directory")
-		}
-		if info.Size() > MaxGuideSize {
-			return nil, errTooBig(info.Size())
-		}
+	if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() {
+		return nil, errNotRegular
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxGuideSize+1))
 	if err != nil {
@@ -232,48 +381,4 @@ func splitFrontMatter(text string) (head, body string, bodyLine int, ok bool) {
 		offset += end + 1
 	}
 	return "", "", 0, false
-}
-
-var yamlLine = regexp.MustCompile(`line (\d+):\s*`)
-
-// parseFrontMatter decodes the YAML header. The returned front matter is nil
-// when the YAML cannot be parsed at all; wrong-typed fields are reported
-// one by one with their file line (the YAML starts on file line 2).
-func parseFrontMatter(head, shown string) (*frontMatter, []*Problem) {
-	var fm frontMatter
-	var root yaml.Node
-	if err := yaml.Unmarshal([]byte(head), &root); err != nil {
-		return nil, yamlProblems(err, shown)
-	}
-	if len(root.Content) == 0 {
-		return &fm, nil
-	}
-	if root.Content[0].Kind != yaml.MappingNode {
-		return nil, []*Problem{problem(shown, 2, "load.fm_not_mapping")}
-	}
-	if err := root.Content[0].Decode(&fm); err != nil {
-		return &fm, yamlProblems(err, shown)
-	}
-	return &fm, nil
-}
-
-func yamlProblems(err error, shown string) []*Problem {
-	var te *yaml.TypeError
-	var msgs []string
-	if errors.As(err, &te) {
-		msgs = te.Errors
-	} else {
-		msgs = []string{strings.TrimPrefix(err.Error(), "yaml: ")}
-	}
-	var out []*Problem
-	for _, m := range msgs {
-		line := 2
-		if sm := yamlLine.FindStringSubmatchIndex(m); sm != nil {
-			n, _ := strconv.Atoi(m[sm[2]:sm[3]])
-			line = n + 1
-			m = m[:sm[0]] + m[sm[1]:]
-		}
-		out = append(out, problem(shown, line, "load.yaml", strings.TrimSpace(m)))
-	}
-	return out
 }

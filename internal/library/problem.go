@@ -32,6 +32,13 @@ func problem(path string, line int, key string, args ...any) *Problem {
 	return &Problem{Path: textsafe.String(path), Line: line, Key: key, Args: args}
 }
 
+// warning is a problem that does not fail check.
+func warning(path string, line int, key string, args ...any) *Problem {
+	p := problem(path, line, key, args...)
+	p.Warning = true
+	return p
+}
+
 // Error implements error, in English.
 func (p *Problem) Error() string { return p.Message(i18n.For(i18n.English)) }
 

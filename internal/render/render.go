@@ -1,13 +1,24 @@
 // Package render turns a guide into screen lines with glamour, and records
-// where its headings and links landed so the reader can jump to them.
+// where its headings, links and code blocks landed so the reader can jump
+// to them and the command line can print a part of a guide.
+//
+// Positions come from markers placed in the guide's tree before glamour
+// draws it, never from searching the drawn text; and lines are broken by
+// wrap, which never splits an address, a phone number or a form number.
 package render
 
 import (
-	"regexp"
+	"bytes"
+	"errors"
 	"strings"
+	"time"
 
-	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/ansi"
 	xansi "github.com/charmbracelet/x/ansi"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
 
 	"defensa/internal/library"
 )
@@ -16,220 +27,356 @@ import (
 // lines are hard to read.
 const MaxWidth = 100
 
+// MinWidth is the narrowest a guide is wrapped.
+const MinWidth = 20
+
+// Deadline bounds one rendering. The loader's limits keep every guide far
+// below it; it is there so that no guide can ever stall the reader.
+const Deadline = 3 * time.Second
+
+// ErrTooSlow is returned when a rendering passed Deadline.
+var ErrTooSlow = errors.New("rendering took too long")
+
 // Options choose how a guide is drawn.
 type Options struct {
-	Width int   // columns to wrap at; clamped to [20, MaxWidth]
+	Width int   // columns to wrap at, for Render; clamped to [MinWidth, MaxWidth]
 	Theme Theme // colours
 	ASCII bool  // no box-drawing or bullet characters
+	// Strip draws with no escape sequence at all: for pipes, files and
+	// screen readers.
+	Strip bool
+	// Hyperlinks makes web addresses terminal hyperlinks (OSC 8), for a
+	// terminal that can open them later.
+	Hyperlinks bool
+	// Sources, when set, is the title of a list of the guide's sources
+	// drawn after its text ("Sources").
+	Sources string
 }
 
 // Document is a rendered guide.
 type Document struct {
 	Lines    []string // styled lines, no trailing padding
 	Plain    []string // the same lines without escape sequences
-	Headings []int    // line of each guide heading (same index as Guide.Headings), -1 when not found
-	Links    []Spot   // where each guide link landed (same index as Guide.Links)
 	Width    int
+	Headings []int      // line of each guide heading (index of Guide.Headings), -1 when not drawn
+	Links    []LinkSpot // where each guide link landed (index of Guide.Links)
+	Blocks   []Lines    // the lines of each code block (index of Guide.Blocks)
 }
 
-// Spot is a place on a rendered line, in columns of its plain text.
-type Spot struct {
-	Line, Start, End int // Line -1 when not found
-}
+// Pos is a place in a Document: a line and a column of its plain text.
+type Pos struct{ Line, Col int }
 
-var mdLink = regexp.MustCompile(`(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)`)
+// Span is a run of text that may wrap over lines: from From up to, not
+// including, To. A span that was not drawn has From.Line -1.
+type Span struct{ From, To Pos }
+
+// Shown reports whether the span was drawn.
+func (s Span) Shown() bool { return s.From.Line >= 0 }
+
+var notShown = Span{From: Pos{Line: -1}, To: Pos{Line: -1}}
+
+// LinkSpot is where a link landed: its text and, for an external link
+// whose text is not its address, the address drawn after it.
+type LinkSpot struct{ Text, Addr Span }
+
+// Lines is a range of document lines, First to Last inclusive; -1 when
+// not drawn.
+type Lines struct{ First, Last int }
 
 // Render draws g at the given options. It never returns partial output: on
-// a glamour error the caller shows the raw Markdown instead.
+// an error (ErrTooSlow included) the caller shows Fallback instead.
 func Render(g *library.Guide, opt Options) (*Document, error) {
-	width := min(max(opt.Width, 20), MaxWidth)
-	r, err := glamour.NewTermRenderer(
-		glamour.WithStyles(StyleConfig(opt.Theme, opt.ASCII)),
-		glamour.WithWordWrap(width),
-	)
+	d, err := Draw(g, opt)
 	if err != nil {
 		return nil, err
 	}
-	out, err := r.Render(prepare(g.Body))
-	if err != nil {
+	return d.Layout(opt.Width), nil
+}
+
+// Drawn is a guide drawn by glamour, before it is wrapped: the same at
+// every width, so a window that is resized only wraps it again.
+type Drawn struct {
+	guide *library.Guide
+	opt   Options
+	lines []logical // one per paragraph, item or code line
+}
+
+// Draw draws g with glamour, within Deadline.
+func Draw(g *library.Guide, opt Options) (*Drawn, error) {
+	type result struct {
+		d   *Drawn
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		d, err := draw(g, opt)
+		done <- result{d, err}
+	}()
+	timer := time.NewTimer(Deadline)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.d, r.err
+	case <-timer.C:
+		return nil, ErrTooSlow
+	}
+}
+
+func draw(g *library.Guide, opt Options) (*Drawn, error) {
+	d := g.Document()
+	prepare(d, g, opt)
+	var buf bytes.Buffer
+	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(ansi.NewRenderer(ansi.Options{
+		WordWrap: 0, // wrap does it
+		Styles:   StyleConfig(opt.Theme, opt.ASCII),
+	}), 1000)))
+	if err := r.Render(&buf, d.Source, d.Root); err != nil {
 		return nil, err
 	}
-	d := &Document{Width: width}
-	out = strings.TrimRight(out, "\n ")
-	for _, line := range strings.Split(strings.TrimLeft(out, "\n"), "\n") {
-		line = compact(line)
-		if opt.Theme == Plain {
+	d2 := &Drawn{guide: g, opt: opt}
+	for _, line := range strings.Split(strings.Trim(buf.String(), "\n"), "\n") {
+		if opt.Strip {
 			line = xansi.Strip(line)
 		}
-		d.Lines = append(d.Lines, line)
+		d2.lines = append(d2.lines, parseLine(line))
 	}
-	d.Lines = hangIndent(d.Lines, width)
-	for _, line := range d.Lines {
-		d.Plain = append(d.Plain, xansi.Strip(line))
-	}
-	d.Headings = locateHeadings(d.Plain, g.Headings)
-	d.Links = locateLinks(d.Plain, g.Links)
-	return d, nil
+	return d2, nil
 }
 
-// prepare rewrites links to other guides so glamour shows only their text
-// (a relative path means nothing on screen, and as an OSC 8 hyperlink it
-// would point nowhere). Web addresses stay, shown in full.
-func prepare(body string) string {
-	return mdLink.ReplaceAllStringFunc(body, func(m string) string {
-		sub := mdLink.FindStringSubmatch(m)
-		if sub[1] == "!" || strings.Contains(sub[3], "://") || strings.HasPrefix(sub[3], "mailto:") {
-			return m
-		}
-		return "[" + sub[2] + "](#)"
-	})
+// Layout wraps the drawn guide at width columns (clamped to [MinWidth,
+// MaxWidth]).
+func (d *Drawn) Layout(width int) *Document {
+	width = min(max(width, MinWidth), MaxWidth)
+	w := &wrapper{width: width, marks: map[rune]position{}}
+	for _, line := range d.lines {
+		w.add(line)
+	}
+	lines := w.lines
+	for len(lines) > 0 && strings.TrimSpace(xansi.Strip(lines[len(lines)-1])) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	doc := &Document{Lines: lines, Width: width}
+	doc.place(d.guide, w.marks)
+	doc.styleAddresses(d.guide, d.opt)
+	doc.Plain = make([]string, len(doc.Lines))
+	for i, l := range doc.Lines {
+		doc.Plain[i] = xansi.Strip(l)
+	}
+	return doc
 }
 
-var (
-	emptySGR    = regexp.MustCompile(`\x1b\[[0-9;]*m\x1b\[0?m`)
-	trailingPad = regexp.MustCompile(`(?:\x1b\[[0-9;]*m| )+$`)
-)
-
-// compact drops what glamour pads a line with: empty style runs and trailing
-// spaces. It makes output many times smaller without changing what shows.
-func compact(line string) string {
-	for {
-		next := emptySGR.ReplaceAllString(line, "")
-		if next == line {
-			break
+// prepare readies the safe tree for glamour: markers around every link's
+// text and at every heading and code block; every link drawn as its text
+// only (a relative path means nothing on screen), with the address of an
+// external link written after it; tables drawn as lists, which wrap at any
+// width; and the sources at the end.
+func prepare(d *library.Doc, g *library.Guide, opt Options) {
+	var links, tables []ast.Node
+	blocks := 0
+	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
 		}
-		line = next
-	}
-	if loc := trailingPad.FindStringIndex(line); loc != nil {
-		tail := line[loc[0]:]
-		line = line[:loc[0]]
-		if strings.Contains(tail, "\x1b[") {
-			line += "\x1b[m" // keep the reset so no style leaks to the next line
-		}
-	}
-	return line
-}
-
-// locateHeadings finds each heading's line, in order, by its text.
-func locateHeadings(plain []string, hs []library.Heading) []int {
-	out := make([]int, len(hs))
-	from := 0
-	for i, h := range hs {
-		out[i] = -1
-		needle := headingNeedle(h.Text)
-		for j := from; j < len(plain); j++ {
-			t := strings.TrimSpace(plain[j])
-			t = strings.TrimLeft(t, "# ")
-			if needle != "" && strings.HasPrefix(t, needle) {
-				out[i] = j
-				from = j + 1
-				break
-			}
-		}
-	}
-	return out
-}
-
-func headingNeedle(text string) string {
-	words := strings.Fields(text)
-	if len(words) > 3 {
-		words = words[:3]
-	}
-	return strings.Join(words, " ")
-}
-
-// locateLinks finds the text of each link on screen. Links are searched in
-// order, each from where the previous one was found.
-func locateLinks(plain []string, links []library.Link) []Spot {
-	out := make([]Spot, len(links))
-	line, col := 0, 0
-	for i, l := range links {
-		out[i] = Spot{Line: -1}
-		text := strings.Fields(library.PlainHeading(l.Text))
-		if len(text) == 0 {
-			continue
-		}
-		needle := text[0]
-		if len(text) > 1 {
-			needle += " " + text[1]
-		}
-		for j := line; j < len(plain); j++ {
-			start := 0
-			if j == line {
-				start = col
-			}
-			if start > len(plain[j]) {
-				continue
-			}
-			k := strings.Index(plain[j][start:], needle)
-			if k < 0 && needle != text[0] {
-				// The two words may wrap onto two lines.
-				if k2 := strings.Index(plain[j][start:], text[0]); k2 >= 0 && strings.HasSuffix(strings.TrimRight(plain[j], " "), text[0]) {
-					k = k2
-					needle = text[0]
+		switch n := n.(type) {
+		case *ast.Heading:
+			if i := library.Index(n, library.HeadingAttr); i >= 0 {
+				mark := d.RawSegment([]byte(markerString(markHeading, i)))
+				if n.FirstChild() != nil {
+					n.InsertBefore(n, n.FirstChild(), mark)
+				} else {
+					n.AppendChild(n, mark)
 				}
 			}
-			if k < 0 {
-				continue
+		case *ast.Link:
+			links = append(links, n)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			if lines := n.Lines(); lines.Len() > 0 {
+				d.Prepend(n, []byte(markerString(markBlockStart, blocks)))
+				d.Append(n, []byte(markerString(markBlockEnd, blocks)))
 			}
-			b := start + k
-			startCol := xansi.StringWidth(plain[j][:b])
-			endCol := startCol + xansi.StringWidth(library.PlainHeading(l.Text))
-			lineEnd := xansi.StringWidth(plain[j])
-			out[i] = Spot{Line: j, Start: startCol, End: min(endCol, lineEnd)}
-			line, col = j, b+len(needle)
-			break
+			blocks++
+		case *east.Table:
+			tables = append(tables, n)
+			return ast.WalkSkipChildren, nil
 		}
-	}
-	return out
-}
-
-// listMarker matches the start of a list item as glamour draws it: a bullet
-// (or "*" in ASCII), a task box, or a number.
-var listMarker = regexp.MustCompile(`^( *)(• |\* |\[[ x✓]\] |[0-9]+\. )`)
-
-// hangIndent re-wraps list items so their wrapped lines start under the
-// item's text instead of under the bullet: glamour draws them flush left,
-// which makes long lists hard to follow.
-func hangIndent(lines []string, width int) []string {
-	out := make([]string, 0, len(lines))
-	for i := 0; i < len(lines); i++ {
-		plain := xansi.Strip(lines[i])
-		m := listMarker.FindStringSubmatch(plain)
-		if m == nil {
-			out = append(out, lines[i])
+		return ast.WalkContinue, nil
+	})
+	for _, n := range links {
+		l := n.(*ast.Link)
+		i := library.Index(l, library.LinkAttr)
+		l.Destination = []byte("#") // glamour then draws the text alone
+		l.Title = nil
+		if i < 0 {
 			continue
 		}
-		indent := len(m[1])
-		head := indent + xansi.StringWidth(m[2])
-		// Continuation lines: same indent, no marker of their own.
-		j := i + 1
-		for ; j < len(lines); j++ {
-			p := xansi.Strip(lines[j])
-			if strings.TrimSpace(p) == "" || listMarker.MatchString(p) || leadingSpaces(p) != indent {
-				break
+		start := d.RawSegment([]byte(markerString(markLinkStart, i)))
+		if l.FirstChild() != nil {
+			l.InsertBefore(l, l.FirstChild(), start)
+		} else {
+			l.AppendChild(l, start)
+		}
+		l.AppendChild(l, d.RawSegment([]byte(markerString(markLinkEnd, i))))
+		link := g.Links[i]
+		if addr := link.Address(); link.External() && !sameAddress(link.Text, addr) {
+			var after ast.Node = l
+			for _, n := range []ast.Node{
+				d.TextSegment(" "),
+				d.RawSegment([]byte(markerString(markAddrStart, i))),
+				d.TextSegment(addr),
+				d.RawSegment([]byte(markerString(markAddrEnd, i))),
+			} {
+				l.Parent().InsertAfter(l.Parent(), after, n)
+				after = n
 			}
 		}
-		if j == i+1 || width-head < 10 {
-			out = append(out, lines[i])
-			continue
-		}
-		parts := []string{xansi.TruncateLeft(lines[i], head, "")}
-		for _, l := range lines[i+1 : j] {
-			parts = append(parts, xansi.TruncateLeft(l, indent, ""))
-		}
-		prefix := xansi.Truncate(lines[i], head, "")
-		pad := strings.Repeat(" ", head)
-		for k, l := range strings.Split(xansi.Wordwrap(strings.Join(parts, " "), width-head, ""), "\n") {
-			if k == 0 {
-				out = append(out, prefix+l)
-			} else {
-				out = append(out, pad+l)
-			}
-		}
-		i = j - 1
 	}
-	return out
+	for _, t := range tables {
+		tableAsList(d, t)
+	}
+	if opt.Sources != "" && len(g.Sources) > 0 {
+		appendSources(d, g, opt.Sources)
+	}
 }
 
-func leadingSpaces(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+// sameAddress reports whether a link's text already shows its address, so
+// it is not written twice ("www.ice.gov" for http://www.ice.gov).
+func sameAddress(text, addr string) bool {
+	norm := func(s string) string {
+		s = strings.ToLower(strings.TrimSpace(s))
+		for _, p := range []string{"https://", "http://", "mailto:", "tel:"} {
+			s = strings.TrimPrefix(s, p)
+		}
+		return strings.TrimSuffix(strings.TrimPrefix(s, "www."), "/")
+	}
+	return norm(text) == norm(addr)
+}
+
+// tableAsList replaces a table by a list with one item per row, each cell
+// named by its column: "Office: Chicago; Phone: 312-...". A table cannot
+// be read at 40 columns; a list can.
+func tableAsList(d *library.Doc, t ast.Node) {
+	var header []ast.Node
+	list := ast.NewList('-')
+	list.IsTight = true
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		cells := []ast.Node{}
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, c)
+		}
+		if row.Kind() == east.KindTableHeader {
+			header = cells
+			continue
+		}
+		item := ast.NewListItem(2)
+		block := ast.NewTextBlock()
+		for i, c := range cells {
+			if i > 0 {
+				block.AppendChild(block, d.TextSegment("; "))
+			}
+			if i < len(header) && header[i].FirstChild() != nil {
+				strong := ast.NewEmphasis(2)
+				moveChildren(header[i], strong, true)
+				block.AppendChild(block, strong)
+				block.AppendChild(block, d.TextSegment(": "))
+			}
+			moveChildren(c, block, false)
+		}
+		item.AppendChild(item, block)
+		list.AppendChild(list, item)
+	}
+	t.Parent().ReplaceChild(t.Parent(), t, list)
+}
+
+// moveChildren moves (or, with copyOnly, copies the text of) the inline
+// children of from to the end of to.
+func moveChildren(from, to ast.Node, copyOnly bool) {
+	for c := from.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		if copyOnly {
+			if t, ok := c.(*ast.Text); ok {
+				to.AppendChild(to, ast.NewTextSegment(t.Segment))
+			}
+		} else {
+			to.AppendChild(to, c)
+		}
+		c = next
+	}
+}
+
+// appendSources adds a heading and the list of the guide's sources:
+// title, publisher, date and address, so organizers can cite them.
+func appendSources(d *library.Doc, g *library.Guide, title string) {
+	h := ast.NewHeading(2)
+	h.AppendChild(h, d.TextSegment(title))
+	d.Root.AppendChild(d.Root, h)
+	list := ast.NewList('-')
+	list.IsTight = true
+	for _, s := range g.Sources {
+		item := ast.NewListItem(2)
+		block := ast.NewTextBlock()
+		parts := []string{s.Title}
+		if s.Publisher != "" {
+			parts = append(parts, s.Publisher)
+		}
+		if s.Date != "" {
+			parts = append(parts, s.Date)
+		}
+		text := strings.Join(parts, ", ")
+		if s.URL != "" {
+			text += ": " + s.URL
+		}
+		block.AppendChild(block, d.TextSegment(text))
+		item.AppendChild(item, block)
+		list.AppendChild(list, item)
+	}
+	d.Root.AppendChild(d.Root, list)
+}
+
+// place turns marker positions into the document's heading lines, link
+// spots and block lines.
+func (doc *Document) place(g *library.Guide, marks map[rune]position) {
+	at := func(kind rune, i int) (Pos, bool) {
+		p, ok := marks[kind+rune(i)]
+		return Pos{p.line, p.col}, ok
+	}
+	doc.Headings = make([]int, len(g.Headings))
+	for i := range g.Headings {
+		doc.Headings[i] = -1
+		if p, ok := at(markHeading, i); ok {
+			doc.Headings[i] = p.Line
+		}
+	}
+	doc.Links = make([]LinkSpot, len(g.Links))
+	span := func(start, end rune, i int) Span {
+		from, ok1 := at(start, i)
+		to, ok2 := at(end, i)
+		if !ok1 || !ok2 {
+			return notShown
+		}
+		return Span{From: from, To: to}
+	}
+	for i := range g.Links {
+		doc.Links[i] = LinkSpot{Text: span(markLinkStart, markLinkEnd, i), Addr: span(markAddrStart, markAddrEnd, i)}
+	}
+	doc.Blocks = make([]Lines, len(g.Blocks))
+	for i := range g.Blocks {
+		s := span(markBlockStart, markBlockEnd, i)
+		doc.Blocks[i] = Lines{s.From.Line, s.To.Line}
+	}
+}
+
+// Fallback shows a guide's Markdown as it is, wrapped, for when rendering
+// failed: the reader still gets every word, and headings are still found.
+func Fallback(g *library.Guide, width int) *Document {
+	lines := strings.Split(g.Body, "\n")
+	for i, h := range g.Headings {
+		if at := h.Line - g.BodyLine; at >= 0 && at < len(lines) {
+			lines[at] = markerString(markHeading, i) + lines[at]
+		}
+	}
+	d := &Drawn{guide: g, opt: Options{Strip: true}}
+	for _, line := range lines {
+		d.lines = append(d.lines, parseLine(line))
+	}
+	return d.Layout(width)
+}

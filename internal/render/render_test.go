@@ -1,180 +1,363 @@
 package render
 
 import (
+	"os"
 	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
+
+	xansi "github.com/charmbracelet/x/ansi"
 
 	"defensa/internal/i18n"
 	"defensa/internal/library"
 )
 
-const sample = `---
-title: At home
-summary: S
-section: rights
-order: 1
-reviewed: 2026-11-01
----
-# At home
-
-**In short**
-
-- Keep the door closed; read [the warrant guide](../rights/warrants.md#judge-or-ice) first.
-- Visit [ICE](https://www.ice.gov/) for forms.
-
-## Is it a judge's warrant?
-
-A long paragraph that goes on and on so that it has to wrap across several lines of the window at a narrow width, then ends.
-
-### What to say
-
-Say: "I do not consent." See [the glossary](../reference/glossary.md).
-`
-
-func sampleGuide(t testing.TB) *library.Guide {
+// corpus loads the guides of the repository (not the embedded snapshot),
+// so the tests read what is being edited.
+func corpus(t testing.TB) *library.Library {
 	t.Helper()
-	lib, err := library.Load(fstest.MapFS{"en/rights/at-home.md": {Data: []byte(sample)}}, "", false)
+	lib, err := library.Load(os.DirFS("../../guides"), "guides", false)
+	if err != nil {
+		t.Fatalf("guides: %v", err)
+	}
+	return lib
+}
+
+func guideFrom(t testing.TB, body string) *library.Guide {
+	t.Helper()
+	fm := "---\ntitle: T\nsummary: S\nsection: rights\norder: 1\nreviewed: 2026-11-01\nfacts_as_of: 2026-10\n---\n"
+	lib, err := library.Load(fstest.MapFS{"en/rights/t.md": {Data: []byte(fm + body)}}, "", false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, _ := lib.Get("rights/at-home", i18n.English)
+	g, _ := lib.Get("rights/t", i18n.English)
 	return g
 }
 
-func TestRenderFindsHeadingsAndLinks(t *testing.T) {
-	g := sampleGuide(t)
-	for _, theme := range []Theme{Dark, Light, HighContrast, Plain} {
-		for _, width := range []int{40, 80} {
-			d, err := Render(g, Options{Width: width, Theme: theme})
+// What must never be split or altered: web addresses, phone numbers, form
+// numbers and A-numbers.
+var (
+	phoneRe = regexp.MustCompile(`\b1-\d{3}-\d{3}-\d{4}\b|\(\d{3}\) \d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b`)
+	formRe  = regexp.MustCompile(`\b(?:I|EOIR|AR|N|G|DS|SF)-\d{2,4}[A-Z]?\b`)
+	anumRe  = regexp.MustCompile(`\bA-\d{3}-\d{3}-\d{3}\b|\bA-number\b|\bnúmero A\b`)
+)
+
+// intact lists the strings of a guide that must reach the screen whole.
+func intact(g *library.Guide) []string {
+	var out []string
+	for _, l := range g.Links {
+		switch {
+		case !l.External():
+		case sameAddress(l.Text, l.Address()):
+			out = append(out, l.Text) // the text is the address: shown once
+		default:
+			out = append(out, l.Address())
+		}
+	}
+	for _, s := range g.Sources {
+		out = append(out, s.URL)
+	}
+	for _, sec := range g.Sections {
+		for _, re := range []*regexp.Regexp{phoneRe, formRe, anumRe} {
+			out = append(out, re.FindAllString(sec.Text, -1)...)
+		}
+	}
+	return out
+}
+
+// spanText is the plain text a span covers, its lines joined by a space.
+func spanText(d *Document, s Span) string {
+	var parts []string
+	for l := s.From.Line; l <= s.To.Line; l++ {
+		line := []rune(d.Plain[l])
+		from, to := 0, len(line)
+		if l == s.From.Line {
+			from = colIndex(line, s.From.Col)
+		}
+		if l == s.To.Line {
+			to = colIndex(line, s.To.Col)
+		}
+		if from > to {
+			return "<inverted span>"
+		}
+		part := string(line[from:to])
+		if l != s.From.Line {
+			part = strings.TrimLeft(part, " │|•*")
+		}
+		parts = append(parts, strings.TrimSpace(part))
+	}
+	return strings.Join(parts, " ")
+}
+
+// colIndex turns a column of a plain line into a rune index.
+func colIndex(line []rune, col int) int {
+	w := 0
+	for i, r := range line {
+		if w >= col {
+			return i
+		}
+		w += xansi.StringWidth(string(r))
+	}
+	return len(line)
+}
+
+func norm(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// The promise of issue 11: at every width from 40 to 120, in both
+// languages, every address, phone number and form number of a guide
+// reaches the screen whole, and every link, heading and code block is
+// found where it was drawn.
+func TestWidthSweep(t *testing.T) {
+	lib := corpus(t)
+	for _, g := range lib.Guides("") {
+		t.Run(string(g.Lang)+"/"+g.ID, func(t *testing.T) {
+			t.Parallel()
+			drawn, err := Draw(g, Options{Theme: Dark, Sources: "Sources"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			for i, line := range d.Headings {
-				if line < 0 || !strings.Contains(d.Plain[line], strings.Fields(g.Headings[i].Text)[0]) {
-					t.Errorf("%v/%d: heading %q at line %d", theme, width, g.Headings[i].Text, line)
+			want := intact(g)
+			for width := 40; width <= 120; width++ {
+				d := drawn.Layout(width)
+				checkDocument(t, g, d, want)
+				if t.Failed() {
+					t.Fatalf("at width %d", width)
 				}
 			}
-			for i, s := range d.Links {
-				if s.Line < 0 {
-					t.Errorf("%v/%d: link %q not found", theme, width, g.Links[i].Text)
-					continue
-				}
-				got := string([]rune(d.Plain[s.Line])[s.Start:s.End])
-				if !strings.HasPrefix(g.Links[i].Text, strings.TrimSpace(got)) {
-					t.Errorf("%v/%d: link %d spot %+v shows %q", theme, width, i, s, got)
-				}
-			}
-			all := strings.Join(d.Plain, "\n")
-			if strings.Contains(all, "warrants.md") {
-				t.Errorf("a relative link path leaked onto the screen:\n%s", all)
-			}
-			if !strings.Contains(all, "https://www.ice.gov/") {
-				t.Errorf("a web address must be shown in full:\n%s", all)
-			}
-			for _, line := range d.Plain {
-				if w := len([]rune(line)); w > width {
-					t.Errorf("line wider than %d: %q", width, line)
-				}
-			}
-			if theme == Plain && strings.Contains(strings.Join(d.Lines, ""), "\x1b") {
-				t.Error("plain theme must have no escape sequences")
+		})
+	}
+}
+
+func checkDocument(t *testing.T, g *library.Guide, d *Document, want []string) {
+	t.Helper()
+	screen := strings.Join(d.Plain, "\n")
+	for _, s := range want {
+		if !strings.Contains(screen, s) {
+			t.Errorf("%q is not on screen whole", s)
+		}
+	}
+	for i, spot := range d.Links {
+		l := g.Links[i]
+		if l.Kind == library.LinkBlocked || l.Kind == library.LinkFile {
+			continue
+		}
+		if !spot.Text.Shown() {
+			t.Errorf("link %d %q was not drawn", i, l.Text)
+			continue
+		}
+		if got := spanText(d, spot.Text); norm(got) != norm(l.Text) {
+			t.Errorf("link %d focus covers %q, its text is %q", i, got, l.Text)
+		}
+		if spot.Addr.Shown() && spanText(d, spot.Addr) != l.Address() {
+			t.Errorf("link %d address covers %q, want %q", i, spanText(d, spot.Addr), l.Address())
+		}
+	}
+	for i, line := range d.Headings {
+		h := g.Headings[i]
+		if line < 0 {
+			t.Errorf("heading %q was not drawn", h.Text)
+			continue
+		}
+		got := strings.TrimSpace(d.Plain[line])
+		if first := strings.Fields(h.Text); len(first) > 0 && !strings.HasPrefix(got, first[0]) {
+			t.Errorf("heading %q placed on %q", h.Text, got)
+		}
+		if strings.HasPrefix(got, "#") && !strings.HasPrefix(h.Text, "#") {
+			t.Errorf("heading drawn with its Markdown: %q", got)
+		}
+	}
+	for i, b := range d.Blocks {
+		first := strings.Fields(g.Blocks[i].Text)
+		if len(first) == 0 {
+			continue
+		}
+		if b.First < 0 || b.Last < b.First || !strings.Contains(d.Plain[b.First], first[0]) {
+			t.Errorf("block %d placed at %v", i, b)
+		}
+	}
+	for _, line := range d.Plain {
+		for _, r := range line {
+			if isMarker(r) {
+				t.Fatalf("a marker shows: %q", line)
 			}
 		}
 	}
 }
 
-func TestCompact(t *testing.T) {
-	in := "\x1b[1mHi\x1b[m\x1b[38;5;252m\x1b[m \x1b[38;5;252m \x1b[m  "
-	if got, want := compact(in), "\x1b[1mHi\x1b[m"; got != want {
-		t.Errorf("compact = %q, want %q", got, want)
+// The cases the issue found at 76-96 columns, and narrower.
+func TestNeverSplitsNumbersOrAddresses(t *testing.T) {
+	body := "# T\n\n- Call 1-800-898-7180 or see https://www.ice.gov/contact/field-offices and the recognition-and-accreditation roster, your A-number, Form I-205, 2025-2026 and locator.ice.gov/odls, or Form I-200, or (202) 555-0100, A 123 456 789.\n"
+	g := guideFrom(t, body)
+	drawn, err := Draw(g, Options{Theme: Dark})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for width := MinWidth; width <= 120; width++ {
+		d := drawn.Layout(width)
+		screen := strings.Join(d.Plain, "\n")
+		for _, s := range []string{"1-800-898-7180", "https://www.ice.gov/contact/field-offices", "recognition-and-accreditation",
+			"A-number", "I-205", "2025-2026", "locator.ice.gov/odls", "Form I-200", "(202) 555-0100", "A 123 456 789"} {
+			if s == "Form I-200" {
+				s = "I-200"
+			}
+			if !strings.Contains(screen, s) {
+				t.Fatalf("width %d: %q split:\n%s", width, s, screen)
+			}
+		}
+		if strings.Contains(screen, "- ") && strings.Contains(screen, "field- offices") {
+			t.Fatalf("width %d: re-joined after a hyphen", width)
+		}
+		for _, line := range d.Plain {
+			// Only a word longer than the line may pass it, on its own.
+			if xansi.StringWidth(line) > width && strings.Contains(strings.TrimSpace(line), " ") {
+				t.Errorf("width %d: %q is too wide", width, line)
+			}
+		}
 	}
 }
 
-// FuzzRender sends arbitrary Markdown through the loader and the renderer,
-// the path from a guide file to the screen: no panic, and no escape
-// sequence other than the renderer's own colour codes and hyperlinks.
+// An address longer than the line is printed on a line of its own,
+// unbroken; wrapped lines of a list item hang under its text.
+func TestLongAddressHasItsOwnLine(t *testing.T) {
+	url := "https://www.example.org/a/very/long/path/that/does/not/fit/in/forty/columns"
+	g := guideFrom(t, "# T\n\n- See <"+url+"> for the list of field offices near you.\n")
+	d, err := Render(g, Options{Width: 40, Theme: Plain, Strip: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, line := range d.Plain {
+		if strings.TrimSpace(line) == url {
+			found = true
+			if !strings.HasPrefix(line, "  ") {
+				t.Errorf("continuation %q does not hang under the item's text", line)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the address has no line of its own:\n%s", strings.Join(d.Plain, "\n"))
+	}
+}
+
+// Links show their text; an external link shows its address after it
+// (tel: the number, mailto: the address), once; links to guides and
+// blocked links show text only.
+func TestLinksShowTheirAddress(t *testing.T) {
+	g := guideFrom(t, "# T\n\nCall [our line](tel:+1-800-555-0100), write to [us](mailto:help@example.org), "+
+		"read [the warrants guide](../rights/warrants.md), visit [www.ice.gov](https://www.ice.gov/) or "+
+		"[evil](javascript:alert(1)).\n")
+	d, err := Render(g, Options{Width: 100, Theme: Plain, Strip: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := norm(strings.Join(d.Plain, " "))
+	want := "Call our line +1-800-555-0100, write to us help@example.org, read the warrants guide, visit www.ice.gov or evil."
+	if !strings.Contains(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestTablesBecomeLists(t *testing.T) {
+	g := guideFrom(t, "# T\n\n| Office | Phone |\n|---|---|\n| Chicago | 312-555-0100 |\n| Miami | 305-555-0100 |\n")
+	d, err := Render(g, Options{Width: 40, Theme: Plain, Strip: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(d.Plain, "\n")
+	if !strings.Contains(got, "Office: Chicago; Phone: 312-555-0100") {
+		t.Errorf("table drawn as:\n%s", got)
+	}
+}
+
+// Issue 13: defensa carries no highlighter, so no style may ever ask for
+// one; a code-block theme or Chroma rules would make glamour call the stub.
+func TestNoStyleHighlightsCode(t *testing.T) {
+	for _, theme := range []Theme{Dark, Light, HighContrast, Plain} {
+		for _, ascii := range []bool{false, true} {
+			st := StyleConfig(theme, ascii)
+			if st.CodeBlock.Theme != "" || st.CodeBlock.Chroma != nil {
+				t.Errorf("%v (ascii %v): the code-block style asks for highlighting", theme, ascii)
+			}
+		}
+	}
+}
+
+// With --ascii, nothing outside ASCII is drawn but the guide's own text.
+func TestASCII(t *testing.T) {
+	g := guideFrom(t, "# T\n\n- one\n- [x] done\n\n> quoted\n\n---\n")
+	d, err := Render(g, Options{Width: 40, Theme: Dark, ASCII: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range d.Plain {
+		for _, r := range line {
+			if r > 0x7f {
+				t.Errorf("non-ASCII %q in %q", r, line)
+			}
+		}
+	}
+}
+
+// FuzzRender: whatever the guide, rendering never panics, never shows a
+// marker, and emits no escape sequence but styles (SGR) and hyperlinks
+// (OSC 8).
 func FuzzRender(f *testing.F) {
 	for _, s := range []string{
-		sample,
-		"# T\n\n```\n\x1b[2J\n```\n",
-		"# T\n\n[a](javascript:alert(1)) [b](../x/y.md#z) ![i](x.png)\n",
-		"# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
-		"# T\n\n> quote\n\n- [ ] task\n- [x] done\n\n1. one\n",
-		"# \x1b]0;title\x07\n",
-		"# T\n\n<script>x</script>\n",
+		"# T\n\n- [a](https://x.org/) b\n",
+		"> > quote\n\n```\ncode [X]\n```\n",
+		"| a | b |\n|---|---|\n| 1 | 2 |\n",
+		"&#27;]0;x&#7; [t](tel:123) <mailto:a@b.c>",
+		"x\n===\n\n* [ ] task\n",
 	} {
-		f.Add(s)
+		f.Add(s, uint8(40))
 	}
-	f.Fuzz(func(t *testing.T, body string) {
-		data := "---\ntitle: T\nsection: rights\n---\n" + body
-		lib, _ := library.Load(fstest.MapFS{"en/rights/x.md": {Data: []byte(data)}}, "", false)
-		g, ok := lib.Get("rights/x", i18n.English)
+	f.Fuzz(func(t *testing.T, body string, w uint8) {
+		if !utf8.ValidString(body) {
+			return
+		}
+		fm := "---\ntitle: T\nsummary: S\nsection: rights\norder: 1\nreviewed: 2026-11-01\n---\n"
+		lib, _ := library.Load(fstest.MapFS{"en/rights/t.md": {Data: []byte(fm + body)}}, "", true)
+		g, ok := lib.Get("rights/t", i18n.English)
 		if !ok {
 			return
 		}
-		for _, theme := range []Theme{Dark, Plain} {
-			d, err := Render(g, Options{Width: 60, Theme: theme})
-			if err != nil {
-				return
-			}
-			for _, line := range d.Lines {
-				if bad := unsafeSequence(line); bad != "" {
-					t.Fatalf("unsafe sequence %q in %q", bad, line)
-				}
-			}
+		d, err := Render(g, Options{Width: int(w), Theme: Dark, Hyperlinks: true, Sources: "Sources"})
+		if err != nil {
+			return
+		}
+		for _, line := range d.Lines {
+			checkEscapes(t, line)
 		}
 	})
 }
 
-// unsafeSequence returns the first escape sequence in s that is not a
-// colour (SGR) or an OSC 8 hyperlink, or "" when there is none.
-func unsafeSequence(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c != 0x1b && c != 0x07 && (c >= 0x20 || c == '\t') {
-			continue
-		}
-		rest := s[i:]
+var allowedEscape = regexp.MustCompile(`^(?:\x1b\[[0-9;:]*m|\x1b\]8;[^\x07\x1b]*;[^\x07\x1b]*(?:\x07|\x1b\\))`)
+
+func checkEscapes(t *testing.T, line string) {
+	t.Helper()
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRuneInString(line[i:])
 		switch {
-		case sgr.MatchString(rest):
-			i += len(sgr.FindString(rest)) - 1
-		case osc8.MatchString(rest):
-			i += len(osc8.FindString(rest)) - 1
-		default:
-			return rest[:min(len(rest), 12)]
+		case r == 0x1b:
+			m := allowedEscape.FindString(line[i:])
+			if m == "" {
+				t.Fatalf("escape sequence %q in %q", line[i:min(i+12, len(line))], line)
+			}
+			i += len(m)
+			continue
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || isMarker(r):
+			t.Fatalf("control or marker %U in %q", r, line)
 		}
+		i += size
 	}
-	return ""
 }
 
-var (
-	sgr  = regexp.MustCompile(`^\x1b\[[0-9;:]*m`)
-	osc8 = regexp.MustCompile(`^\x1b\]8;[^\x07\x1b]*(\x07|\x1b\\)`)
-)
-
-func TestListItemsHangIndent(t *testing.T) {
-	lib, err := library.Load(fstest.MapFS{"en/rights/l.md": {Data: []byte("---\ntitle: L\nsection: rights\n---\n# L\n\n- A first item that is long enough that it has to wrap over more than one line here.\n- Short.\n\n1. A numbered step that goes on long enough to wrap onto a second line too.\n\n- [ ] A task that is long enough to wrap onto the next line of the window.\n")}}, "", false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, _ := lib.Get("rights/l", i18n.English)
-	for _, theme := range []Theme{Dark, Plain} {
-		d, err := Render(g, Options{Width: 40, Theme: theme})
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := strings.Join(d.Plain, "\n")
-		for _, want := range []string{"\n  it has to wrap", "\n   enough to wrap", "\n    "} {
-			if !strings.Contains(text, want) {
-				t.Errorf("%v: wrapped item lines must start under the text (%q):\n%s", theme, want, text)
-			}
-		}
-		for _, l := range d.Plain {
-			if len([]rune(l)) > 40 {
-				t.Errorf("%v: line wider than 40: %q", theme, l)
-			}
-		}
+func TestFallbackKeepsHeadings(t *testing.T) {
+	g := guideFrom(t, "# T\n\nSome text that is long enough to wrap at twenty columns.\n\n## Second\n\nMore.\n")
+	d := Fallback(g, 20)
+	if line := d.Headings[1]; line < 0 || !strings.Contains(d.Plain[line], "## Second") {
+		t.Errorf("heading at %d in %q", line, d.Plain)
 	}
 }

@@ -9,7 +9,9 @@ import (
 // Theme is a colour scheme for guides and the interface around them.
 type Theme int
 
-// The themes. Plain has no colour at all (NO_COLOR, --theme plain, pipes).
+// The themes. Plain has no colour (NO_COLOR, --theme plain): structure
+// comes from bold, italics and underlines. Output with no escape sequence
+// at all (pipes) is Options.Strip, whatever the theme.
 const (
 	Dark Theme = iota
 	Light
@@ -33,24 +35,57 @@ func ParseTheme(s string) (Theme, bool) {
 	return Dark, false
 }
 
-// palette is the handful of colours a theme is made of; the glamour style
-// and the interface styles (tui) are both built from it.
-type palette struct {
-	Heading, Title, TitleBg, Link, Code, CodeBg, Rule, Quote string
+// Palette is the handful of colours a theme is made of; the glamour style
+// here and the interface styles (tui) are both built from it, so a guide
+// and the screen around it always match. Colours are ANSI 256-colour
+// indexes (0-15 are the 16 basic colours, which every console has); the
+// terminal's own foreground is used for body text. Empty means "no
+// colour".
+type Palette struct {
+	Accent   string // headings, section names, keys
+	Title    string // the guide title's text
+	TitleBg  string // the guide title's bar
+	Link     string // link text and addresses
+	Code     string // code and templates
+	CodeBg   string // inline code background
+	Dim      string // secondary text: summaries, rules, hints
+	Quote    string // quoted text
+	Warn     string // errors and warnings
+	Bar      string // header and footer bars
+	BarText  string // text on the bars
+	Match    string // find-in-page matches (background)
+	Selected string // the selected row (background); "" means reverse video
 }
 
-func (t Theme) palette() palette {
+// Palette returns the theme's colours.
+func (t Theme) Palette() Palette { return t.palette() }
+
+func (t Theme) palette() Palette {
 	switch t {
 	case Light:
-		return palette{Heading: "25", Title: "231", TitleBg: "25", Link: "28", Code: "124", CodeBg: "254", Rule: "246", Quote: "240"}
+		// Dark text on a light background; every colour keeps its
+		// contrast when a 16-colour terminal rounds it (dark blue, dark
+		// green, dark red, black).
+		return Palette{Accent: "25", Title: "231", TitleBg: "25", Link: "22", Code: "88", CodeBg: "254",
+			Dim: "238", Quote: "238", Warn: "124", Bar: "254", BarText: "232", Match: "229"}
 	case HighContrast:
 		// The 16 basic colours, bright variants: they survive any console.
-		return palette{Heading: "11", Title: "0", TitleBg: "11", Link: "14", Code: "15", Rule: "15", Quote: "15"}
+		return Palette{Accent: "11", Title: "0", TitleBg: "11", Link: "14", Code: "15", Dim: "15",
+			Quote: "15", Warn: "9", Bar: "0", BarText: "15", Match: "11"}
 	case Plain:
-		return palette{}
+		return Palette{}
 	default:
-		return palette{Heading: "39", Title: "230", TitleBg: "62", Link: "78", Code: "216", CodeBg: "236", Rule: "240", Quote: "248"}
+		return Palette{Accent: "39", Title: "230", TitleBg: "62", Link: "78", Code: "216", CodeBg: "236",
+			Dim: "245", Quote: "248", Warn: "209", Bar: "236", BarText: "252", Match: "58"}
 	}
+}
+
+// linkSGR is the escape sequence that starts the link style.
+func (p Palette) linkSGR() string {
+	if p.Link == "" {
+		return "\x1b[4m"
+	}
+	return "\x1b[4;38;5;" + p.Link + "m"
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -64,45 +99,52 @@ func color(c string) *string {
 
 // StyleConfig builds the glamour style of a theme. Body text has no colour
 // of its own (the terminal's foreground), so it reads on any background and
-// costs no escape sequences. ascii replaces bullets and rules with plain
-// ASCII for consoles that cannot draw them.
+// costs no escape sequences. Headings are drawn as headings, by weight and
+// colour, never with the "##" of their Markdown. ascii replaces bullets and
+// rules with plain ASCII for consoles that cannot draw them.
+//
+// No style sets a code-block theme or Chroma rules: defensa never
+// highlights code, and its build carries no highlighter (a test checks
+// both).
 func StyleConfig(t Theme, ascii bool) ansi.StyleConfig {
 	p := t.palette()
-	bullet, quote, rule, ticked := "• ", "│ ", "────────", "[x] "
+	const styled = true // weight and underline: Plain keeps them, Strip drops everything
+	bullet, quote, rule, ticked := "• ", "│ ", strings.Repeat("─", 8), "[✓] "
 	if ascii {
-		bullet, quote, rule = "* ", "| ", "--------"
-	}
-	headingPrefix := func(level int) string { return strings.Repeat("#", level) + " " }
-	h := func(level int) ansi.StyleBlock {
-		return ansi.StyleBlock{StylePrimitive: ansi.StylePrimitive{Prefix: headingPrefix(level)}}
+		bullet, quote, rule, ticked = "* ", "| ", strings.Repeat("-", 8), "[x] "
 	}
 	return ansi.StyleConfig{
 		Document: ansi.StyleBlock{StylePrimitive: ansi.StylePrimitive{BlockPrefix: "\n", BlockSuffix: "\n"}},
 		BlockQuote: ansi.StyleBlock{
-			StylePrimitive: ansi.StylePrimitive{Color: color(p.Quote), Italic: ptr(t != Plain)},
+			StylePrimitive: ansi.StylePrimitive{Color: color(p.Quote), Italic: ptr(styled)},
 			Indent:         ptr(uint(1)),
 			IndentToken:    ptr(quote),
 		},
 		Paragraph: ansi.StyleBlock{},
 		List:      ansi.StyleList{LevelIndent: 2},
 		Heading: ansi.StyleBlock{StylePrimitive: ansi.StylePrimitive{
-			BlockSuffix: "\n", Color: color(p.Heading), Bold: ptr(true),
+			BlockPrefix: "\n", BlockSuffix: "\n", Color: color(p.Accent), Bold: ptr(styled),
 		}},
 		H1: ansi.StyleBlock{StylePrimitive: ansi.StylePrimitive{
-			Prefix: " ", Suffix: " ", Color: color(p.Title), BackgroundColor: color(p.TitleBg), Bold: ptr(true),
+			Prefix: " ", Suffix: " ", Color: color(p.Title), BackgroundColor: color(p.TitleBg), Bold: ptr(styled),
 		}},
-		H2: h(2), H3: h(3), H4: h(4), H5: h(5), H6: h(6),
-		Strikethrough:  ansi.StylePrimitive{CrossedOut: ptr(true)},
-		Emph:           ansi.StylePrimitive{Italic: ptr(true)},
-		Strong:         ansi.StylePrimitive{Bold: ptr(true)},
-		HorizontalRule: ansi.StylePrimitive{Color: color(p.Rule), Format: "\n" + rule + "\n"},
+		H2: ansi.StyleBlock{StylePrimitive: ansi.StylePrimitive{Underline: ptr(styled && p.Accent == "")}},
+		H3: ansi.StyleBlock{},
+		H4: ansi.StyleBlock{StylePrimitive: ansi.StylePrimitive{Italic: ptr(styled)}},
+		H5: ansi.StyleBlock{StylePrimitive: ansi.StylePrimitive{Italic: ptr(styled)}},
+		H6: ansi.StyleBlock{StylePrimitive: ansi.StylePrimitive{Italic: ptr(styled)}},
+
+		Strikethrough:  ansi.StylePrimitive{CrossedOut: ptr(styled)},
+		Emph:           ansi.StylePrimitive{Italic: ptr(styled)},
+		Strong:         ansi.StylePrimitive{Bold: ptr(styled)},
+		HorizontalRule: ansi.StylePrimitive{Color: color(p.Dim), Format: "\n" + rule + "\n"},
 		Item:           ansi.StylePrimitive{BlockPrefix: bullet},
 		Enumeration:    ansi.StylePrimitive{BlockPrefix: ". "},
 		Task:           ansi.StyleTask{Ticked: ticked, Unticked: "[ ] "},
-		Link:           ansi.StylePrimitive{Color: color(p.Link), Underline: ptr(t != Plain)},
-		LinkText:       ansi.StylePrimitive{Color: color(p.Link), Bold: ptr(true)},
+		Link:           ansi.StylePrimitive{Color: color(p.Link), Underline: ptr(styled)},
+		LinkText:       ansi.StylePrimitive{Color: color(p.Link), Bold: ptr(styled), Underline: ptr(styled && p.Link == "")},
 		Image:          ansi.StylePrimitive{Color: color(p.Link)},
-		ImageText:      ansi.StylePrimitive{Format: "Image: {{.text}}"},
+		ImageText:      ansi.StylePrimitive{Format: "{{.text}}"},
 		Code: ansi.StyleBlock{StylePrimitive: ansi.StylePrimitive{
 			Color: color(p.Code), BackgroundColor: color(p.CodeBg),
 		}},

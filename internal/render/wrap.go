@@ -1,0 +1,317 @@
+package render
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	xansi "github.com/charmbracelet/x/ansi"
+)
+
+// Glamour draws each paragraph, list item and code line on one logical
+// line (it is told not to wrap); wrap then breaks those lines itself,
+// because glamour breaks words at hyphens and inside long words, which
+// turned "1-800-898-7180" into "1-" and "800-898-7180" and re-joined
+// "field- offices". Here a line breaks only at a space, never inside a
+// protected number, a word longer than the line keeps a line of its own
+// and is printed whole, and wrapped lines of a list item or a quote hang
+// under their text.
+
+// tokenKind is what a piece of a styled line is.
+type tokenKind uint8
+
+const (
+	cell   tokenKind = iota // printable, with a width
+	space                   // a space where the line may break
+	escape                  // an escape sequence: no width
+	marker                  // one of defensa's markers: no width, removed
+)
+
+type token struct {
+	s     string
+	width int
+	kind  tokenKind
+	mark  rune
+}
+
+// Markers are private-use characters placed in the tree before glamour
+// draws it (the loader removes every private-use character from content,
+// so only these can be here). Each says where a link's text or address,
+// a heading or a code block begins or ends, so positions on screen come
+// from the renderer's own output, never from searching the text.
+const (
+	markLinkStart rune = 0xF0000 + iota*0x1000
+	markLinkEnd
+	markAddrStart
+	markAddrEnd
+	markHeading
+	markBlockStart
+	markBlockEnd
+	markLimit
+)
+
+func isMarker(r rune) bool { return r >= markLinkStart && r < markLimit }
+
+// markerOf splits a marker rune into its kind (one of the mark constants)
+// and its index.
+func markerOf(r rune) (rune, int) {
+	base := markLinkStart + (r-markLinkStart)/0x1000*0x1000
+	return base, int(r - base)
+}
+
+func markerString(kind rune, i int) string { return string(kind + rune(i)) }
+
+// tokenize splits a styled line into tokens.
+func tokenize(line string) []token {
+	var toks []token
+	var state byte
+	for len(line) > 0 {
+		seq, width, n, next := xansi.DecodeSequence(line, state, nil)
+		state = next
+		line = line[n:]
+		switch {
+		case width == 0 && seq != "" && (seq[0] == 0x1b || seq[0] < 0x20):
+			toks = append(toks, token{s: seq, kind: escape})
+		case seq == " ":
+			toks = append(toks, token{s: seq, width: 1, kind: space})
+		default:
+			r, size := utf8.DecodeRuneInString(seq)
+			if isMarker(r) {
+				toks = append(toks, token{kind: marker, mark: r})
+				if rest := seq[size:]; rest != "" {
+					toks = append(toks, token{s: rest, width: xansi.StringWidth(rest), kind: cell})
+				}
+				continue
+			}
+			toks = append(toks, token{s: seq, width: width, kind: cell})
+		}
+	}
+	return toks
+}
+
+// protected are the spans whose spaces must not break a line: phone
+// numbers and A-numbers written with spaces, "número A" and "EE. UU.".
+var protected = regexp.MustCompile(`\(\d{3}\) \d{3}[- ]\d{4}|\b1 \d{3} \d{3} \d{4}\b|\bA ?\d{3} \d{3} \d{3}\b|\bEE\. ?UU\.|(?i:\bnúmero A\b)`)
+
+// protect turns the spaces inside protected spans into cells.
+func protect(toks []token) {
+	var plain strings.Builder
+	var at []int // byte offset in plain -> token index
+	for i, t := range toks {
+		if t.kind == cell || t.kind == space {
+			for range len(t.s) {
+				at = append(at, i)
+			}
+			plain.WriteString(t.s)
+		}
+	}
+	for _, m := range protected.FindAllStringIndex(plain.String(), -1) {
+		for b := m[0]; b < m[1]; b++ {
+			if toks[at[b]].kind == space {
+				toks[at[b]].kind = cell
+			}
+		}
+	}
+}
+
+// listPrefix matches what a line starts with that its wrapped lines hang
+// under: indentation, quote bars, and a bullet, number or task box.
+var listPrefix = regexp.MustCompile(`^((?: |│ |\| )*)(• |\* |[0-9]+\. |\[[ x✓]\] )?`)
+
+// position is where a marker landed: a line of the output and a column of
+// its plain text.
+type position struct{ line, col int }
+
+// wrapper accumulates output lines and marker positions.
+type wrapper struct {
+	width     int
+	lines     []string
+	marks     map[rune]position
+	lastBlank bool
+}
+
+// blank reports whether a line shows nothing.
+func blank(toks []token) bool {
+	for _, t := range toks {
+		if t.kind == cell {
+			return false
+		}
+	}
+	return true
+}
+
+// logical is one line of glamour's output, taken apart once: the same at
+// every width.
+type logical struct {
+	toks        []token
+	split       int  // toks[:split] is the prefix
+	prefixCells int  // its width
+	bulletFrom  int  // the column where its bullet or number starts
+	blank       bool // nothing shows
+}
+
+// parseLine takes a line of glamour's output apart.
+func parseLine(line string) logical {
+	toks := tokenize(line)
+	l := logical{toks: toks, blank: blank(toks)}
+	if l.blank {
+		return l
+	}
+	protect(toks)
+	// The prefix, measured on the plain text.
+	var plain strings.Builder
+	for _, t := range toks {
+		if t.kind == cell || t.kind == space {
+			plain.WriteString(t.s)
+		}
+	}
+	m := listPrefix.FindStringSubmatch(plain.String())
+	l.prefixCells = xansi.StringWidth(m[0])
+	l.bulletFrom = xansi.StringWidth(m[1])
+	cells := 0
+	for l.split < len(toks) && cells < l.prefixCells {
+		cells += toks[l.split].width
+		l.split++
+	}
+	return l
+}
+
+// add wraps one logical line and appends it.
+func (w *wrapper) add(l logical) {
+	if l.blank && (len(w.lines) == 0 || w.lastBlank) {
+		// Blank lines at the top and runs of them are drawn once.
+		for _, t := range l.toks {
+			if t.kind == marker {
+				w.marks[t.mark] = position{len(w.lines), 0}
+			}
+		}
+		return
+	}
+	w.lastBlank = l.blank
+	prefix, content := l.toks[:l.split], l.toks[l.split:]
+	prefixCells, bulletFrom := l.prefixCells, l.bulletFrom
+	avail := w.width - prefixCells
+	if avail < 10 {
+		avail = max(w.width-bulletFrom, 10)
+	}
+	cont := continuation(prefix, bulletFrom)
+	var active []string // escapes in force, since the last reset
+	var out strings.Builder
+	col := 0
+	emit := func(ts []token) {
+		for _, t := range ts {
+			switch t.kind {
+			case marker:
+				w.marks[t.mark] = position{len(w.lines), col}
+			case escape:
+				active = track(active, t.s)
+				out.WriteString(t.s)
+			default:
+				out.WriteString(t.s)
+				col += t.width
+			}
+		}
+	}
+	newLine := func() {
+		if len(active) > 0 {
+			out.WriteString("\x1b[m")
+		}
+		w.push(out.String())
+		out.Reset()
+		col = 0
+		inForce := append([]string(nil), active...)
+		emit(cont)
+		active = inForce
+		for _, e := range active {
+			out.WriteString(e)
+		}
+	}
+	emit(prefix)
+	lineWidth := 0
+	var pending []token // the spaces before the next word: kept inside a line, dropped at a break
+	for i := 0; i < len(content); {
+		if content[i].kind == space {
+			pending = append(pending, content[i])
+			i++
+			continue
+		}
+		j := i
+		wordWidth := 0
+		for j < len(content) && content[j].kind != space {
+			wordWidth += content[j].width
+			j++
+		}
+		if lineWidth > 0 && lineWidth+len(pending)+wordWidth > avail {
+			newLine()
+			lineWidth = 0
+		} else {
+			emit(pending)
+			lineWidth += len(pending)
+		}
+		pending = pending[:0]
+		emit(content[i:j])
+		lineWidth += wordWidth
+		i = j
+	}
+	if len(active) > 0 {
+		out.WriteString("\x1b[m")
+	}
+	w.push(out.String())
+}
+
+var (
+	emptySGR    = regexp.MustCompile(`\x1b\[[0-9;]*m\x1b\[0?m`)
+	trailingPad = regexp.MustCompile(`(?:\x1b\[[0-9;]*m| )+$`)
+)
+
+// push appends a finished line, without what glamour pads lines with
+// (empty style runs and trailing spaces): output many times smaller, and
+// nothing that shows changes.
+func (w *wrapper) push(line string) {
+	for strings.Contains(line, "\x1b[") {
+		next := emptySGR.ReplaceAllString(line, "")
+		if next == line {
+			break
+		}
+		line = next
+	}
+	if loc := trailingPad.FindStringIndex(line); loc != nil {
+		tail := line[loc[0]:]
+		line = line[:loc[0]]
+		if strings.Contains(tail, "\x1b[") {
+			line += "\x1b[m" // keep the reset so no style leaks to the next line
+		}
+	}
+	w.lines = append(w.lines, line)
+}
+
+// continuation is the prefix of a wrapped line: the same indentation and
+// quote bars, with the bullet or number replaced by spaces.
+func continuation(prefix []token, bulletFrom int) []token {
+	out := make([]token, 0, len(prefix))
+	col := 0
+	for _, t := range prefix {
+		if t.kind == cell && col >= bulletFrom {
+			out = append(out, token{s: strings.Repeat(" ", t.width), width: t.width, kind: cell})
+		} else {
+			out = append(out, t)
+		}
+		col += t.width
+	}
+	return out
+}
+
+// track updates the escapes in force after e.
+func track(active []string, e string) []string {
+	if !strings.HasPrefix(e, "\x1b[") || !strings.HasSuffix(e, "m") {
+		return active // not a style: nothing to carry over
+	}
+	params := e[2 : len(e)-1]
+	if params == "" || params == "0" {
+		return active[:0]
+	}
+	if strings.HasPrefix(params, "0;") {
+		return append(active[:0], e)
+	}
+	return append(active, e)
+}
