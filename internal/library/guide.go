@@ -21,9 +21,9 @@ import (
 // library, which newGuide made at build time), so every string in one has
 // been cleaned.
 type Guide struct {
-	ID       string    // "<section>/<slug>", the same in every language
-	Lang     i18n.Lang // the language folder it came from
-	Section  string    // the section folder
+	ID      string    // "<section>/<slug>", the same in every language
+	Lang    i18n.Lang // the language folder it came from
+	Section string    // the section folder
 	// SectionTitle is what a local section calls itself (front matter
 	// section_title); built-in sections are named by the interface.
 	SectionTitle string
@@ -41,7 +41,7 @@ type Guide struct {
 	Hotline   *Hotline  // the organization's hotline, for cards and handouts
 
 	Body     string `text:"multiline"` // Markdown after the front matter
-	BodyLine int                       // file line on which Body starts (1-based)
+	BodyLine int    // file line on which Body starts (1-based)
 	Headings []Heading
 	Links    []Link
 	Blocks   []Block   // fenced and indented code blocks: the templates

@@ -262,7 +262,7 @@ func TestCheckDateMessages(t *testing.T) {
 
 func TestCheckFactsAsOf(t *testing.T) {
 	for fm, want := range map[string]string{
-		"reviewed: 2026-11-01\n":                      `"facts_as_of" is missing`,
+		"reviewed: 2026-11-01\n":                       `"facts_as_of" is missing`,
 		"reviewed: 2026-11-01\nfacts_as_of: 2026-01\n": "facts last checked in 2026-01, more than 6 months ago",
 		"reviewed: 2026-09-01\nfacts_as_of: 2026-10\n": "facts_as_of 2026-10 is after the reviewed date 2026-09-01",
 		"reviewed: 2026-11-01\nfacts_as_of: 2026-10\n": "",
