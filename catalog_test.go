@@ -22,6 +22,7 @@ var catalog = []string{
 	"rights/overview", "rights/at-home", "rights/warrants", "rights/in-public", "rights/in-a-car", "rights/at-work",
 	"rights/court-and-check-ins", "rights/border-and-airports", "rights/if-detained", "rights/red-card",
 	"rights/family-plan", "rights/find-someone-detained", "rights/legal-help", "rights/recording-and-reporting",
+	"rights/bond-and-release", "rights/pressure-to-leave",
 	"discretion/what-is-pd", "discretion/forms", "discretion/factors", "discretion/requesting",
 	"discretion/stay-of-removal", "discretion/history", "discretion/now",
 	"detainers/what-is-a-detainer", "detainers/court-decisions", "detainers/local-policies",
