@@ -19,11 +19,14 @@ var acronyms = []string{"ICE", "DHS", "ERO", "USCIS", "EOIR", "CBP", "DOJ", "NTA
 // convention, at their lines.
 func checkPlaceholders(g *Guide) []*Problem {
 	var ps []*Problem
+	// A bare word is taken for a forgotten blank when a blank of the
+	// guide starts with it ([FIRST NAME], [DATE]) and it is not a short
+	// word that any sentence may hold.
 	blankWords := map[string]bool{}
 	for _, b := range g.Blocks {
 		for _, ph := range placeholders(b.Text) {
-			for _, w := range capitalWords(ph) {
-				blankWords[w] = true
+			if ws := capitalWords(ph); len(ws) > 0 && len([]rune(ws[0])) >= 4 {
+				blankWords[ws[0]] = true
 			}
 		}
 	}
