@@ -173,3 +173,29 @@ func (l *Library) Catalog(lang i18n.Lang) []*Guide {
 	slices.SortFunc(out, compareGuides)
 	return out
 }
+
+// FindHeading returns the index of g's heading that anchor names, or -1.
+// Case and accents do not matter, and an anchor of a translation of g (a
+// link or a habit from the other language) finds the heading at the same
+// place in g.
+func (l *Library) FindHeading(g *Guide, anchor string) int {
+	if anchor == "" {
+		return -1
+	}
+	if i := g.Anchor(anchor); i >= 0 {
+		return i
+	}
+	for _, lang := range i18n.Langs {
+		twin, ok := l.Get(g.ID, lang)
+		if !ok || twin == g {
+			continue
+		}
+		if i := twin.Anchor(anchor); i >= 0 {
+			if i == 0 || twin.Headings[i].Level < 2 {
+				return 0
+			}
+			return g.HeadingByStructuralIndex(twin.StructuralIndex(i))
+		}
+	}
+	return -1
+}

@@ -265,3 +265,23 @@ func TestUnreadableFileIsNamed(t *testing.T) {
 		t.Errorf("problems = %q", got)
 	}
 }
+
+func TestFindHeadingAcrossLanguages(t *testing.T) {
+	lib, _ := Load(fstest.MapFS{
+		"en/rights/a.md": guideFile("A", "rights", "", "# A\n\n## How to prepare now\n\n## Next steps\n"),
+		"es/rights/a.md": guideFile("A", "rights", "", "# A\n\n## Cómo prepararse desde ahora\n\n## Próximos pasos\n"),
+	}, "", false)
+	es, _ := lib.Get("rights/a", i18n.Spanish)
+	for anchor, want := range map[string]int{
+		"cómo-prepararse-desde-ahora": 1,
+		"como-prepararse-desde-ahora": 1, // no accents
+		"COMO-PREPARARSE-DESDE-AHORA": 1, // no case
+		"next-steps":                  2, // the English twin's anchor
+		"how-to-prepare-now":          1,
+		"nowhere":                     -1,
+	} {
+		if got := lib.FindHeading(es, anchor); got != want {
+			t.Errorf("FindHeading(%q) = %d, want %d", anchor, got, want)
+		}
+	}
+}
