@@ -62,7 +62,9 @@ func TestCorpusChecksClean(t *testing.T) {
 	lib := loadCorpus(t)
 	if err := library.Check(lib, nil, time.Now()); err != nil {
 		for _, p := range library.Problems(err) {
-			t.Error(p)
+			if !p.Warning { // facts older than six months are a warning, by design
+				t.Error(p)
+			}
 		}
 	}
 }
