@@ -44,7 +44,7 @@ func checkPlaceholders(g *Guide) []*Problem {
 					start = j
 				case ']':
 					if depth == 1 {
-						if ph := line[start+1 : j]; !blankShape(ph) {
+						if ph := line[start+1 : j]; !blankShape(ph) && !checkbox(ph) {
 							ps = append(ps, problem(g.Path, at, "check.placeholder_shape", "["+ph+"]"))
 						}
 					}
@@ -100,6 +100,10 @@ func blankShape(s string) bool {
 	}
 	return letters > 0
 }
+
+// checkbox reports whether the text of a pair of brackets is a box to tick
+// on a form: "[ ]" or "[x]".
+func checkbox(s string) bool { return s == " " || s == "x" || s == "X" }
 
 // capitalWords returns the words of s written in capitals, two letters or
 // more.
