@@ -20,7 +20,7 @@ var catalog = []string{
 	"templates/petition", "templates/support-letter", "templates/call-script", "templates/press-release",
 	"templates/social-media", "templates/case-intake", "templates/evidence-checklist", "templates/official-letter",
 	"rights/overview", "rights/at-home", "rights/warrants", "rights/in-public", "rights/in-a-car", "rights/at-work",
-	"rights/court-and-check-ins", "rights/border-and-airports", "rights/if-detained", "rights/red-card",
+	"rights/court-and-check-ins", "rights/notice-to-appear", "rights/border-and-airports", "rights/if-detained", "rights/red-card",
 	"rights/family-plan", "rights/find-someone-detained", "rights/legal-help", "rights/recording-and-reporting",
 	"rights/bond-and-release", "rights/pressure-to-leave",
 	"discretion/what-is-pd", "discretion/forms", "discretion/factors", "discretion/requesting",
