@@ -221,14 +221,16 @@ func parseFile(f file, data []byte) (*Guide, []*Problem) {
 	}
 	raw := strings.TrimPrefix(string(data), "\ufeff")
 	var problems []*Problem
-	control, hidden := textsafe.FirstUnsafeLines(raw)
-	if control > 0 {
-		problems = append(problems, problem(f.path, control, "load.control"))
+	text, removed := textsafe.Text(raw)
+	if removed.Any() {
+		control, hidden := textsafe.FirstUnsafeLines(raw)
+		if control > 0 {
+			problems = append(problems, problem(f.path, control, "load.control"))
+		}
+		if hidden > 0 {
+			problems = append(problems, problem(f.path, hidden, "load.hidden"))
+		}
 	}
-	if hidden > 0 {
-		problems = append(problems, problem(f.path, hidden, "load.hidden"))
-	}
-	text, _ := textsafe.Text(raw)
 	head, body, bodyLine, ok := splitFrontMatter(text)
 	if !ok {
 		return nil, append(problems, problem(f.path, 1, "load.no_front_matter"))

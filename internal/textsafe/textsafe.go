@@ -41,7 +41,7 @@ const maxMarks = 4
 // joiner or non-joiner stays only between two letters or symbols, where a
 // script or an emoji needs it.
 func Text(s string) (string, Removed) {
-	if isPlainASCII(s) {
+	if isPlainASCII(s) || !needsCleaning(s, false) {
 		return s, Removed{}
 	}
 	return clean(s, false)
@@ -52,7 +52,7 @@ func Text(s string) (string, Removed) {
 // one, and the ends are trimmed. A block-scalar title can then never break
 // a line of output.
 func Line(s string) string {
-	if isPlainASCII(s) && !strings.ContainsAny(s, "\n\t") && !strings.Contains(s, "  ") && strings.TrimSpace(s) == s {
+	if !needsCleaning(s, true) {
 		return s
 	}
 	out, _ := clean(s, true)
@@ -62,10 +62,63 @@ func Line(s string) string {
 // LineCounted is Line that also reports what it removed, for fields whose
 // problems are reported (front matter values).
 func LineCounted(s string) (string, Removed) {
-	if isPlainASCII(s) && !strings.ContainsAny(s, "\n\t") && !strings.Contains(s, "  ") && strings.TrimSpace(s) == s {
+	if !needsCleaning(s, true) {
 		return s, Removed{}
 	}
 	return clean(s, true)
+}
+
+// needsCleaning reports whether clean would change s. It is the common
+// case made cheap: Spanish text is mostly Latin-1 letters, which need no
+// table look-up.
+func needsCleaning(s string, oneLine bool) bool {
+	if oneLine && strings.TrimSpace(s) != s {
+		return true
+	}
+	marks := 0
+	prevSpace := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			switch {
+			case c == '\n' || c == '\t':
+				if oneLine {
+					return true
+				}
+			case c < 0x20 || c == 0x7f:
+				return true
+			case c == ' ':
+				if oneLine && prevSpace {
+					return true
+				}
+			}
+			prevSpace = c == ' '
+			marks = 0
+			i++
+			continue
+		}
+		prevSpace = false
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return true
+		case r < 0x300: // Latin-1 and Latin Extended: letters, except C1 and the soft hyphen
+			if r <= 0x9f || r == 0xad {
+				return true
+			}
+			marks = 0
+		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r):
+			if marks++; marks > maxMarks {
+				return true
+			}
+		case r == '\u200c' || r == '\u200d' || r == '\u2028' || r == '\u2029' || IsHidden(r):
+			return true
+		default:
+			marks = 0
+		}
+	}
+	return false
 }
 
 // String is Line, for one-off display of untrusted text such as a file
