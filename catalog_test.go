@@ -1,6 +1,7 @@
 package defensa
 
 import (
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -33,7 +34,7 @@ var catalog = []string{
 
 func loadCorpus(t *testing.T) *library.Library {
 	t.Helper()
-	lib, err := library.Load(Guides(), "guides", false)
+	lib, err := library.Load(os.DirFS("guides"), "guides", false)
 	if err != nil {
 		t.Fatalf("built-in guides: %v", err)
 	}
@@ -156,5 +157,17 @@ func TestRecentChangesSections(t *testing.T) {
 				t.Errorf("%s: no %q section", g.Path, want)
 			}
 		}
+	}
+}
+
+// The embedded snapshot is what guides/ loads to: a guide edited without
+// regenerating it would not reach the program.
+func TestSnapshotIsCurrent(t *testing.T) {
+	lib := loadCorpus(t)
+	if string(library.EncodeSnapshot(lib)) != librarySnapshot {
+		t.Fatal("internal/snapshot/library.bin is stale: run `go generate .` and commit it")
+	}
+	if _, err := Library(); err != nil {
+		t.Fatalf("the embedded snapshot does not decode: %v", err)
 	}
 }

@@ -16,11 +16,10 @@ import (
 	"defensa/internal/i18n"
 )
 
-// Guide is one Markdown guide in one language. Guides are made only by
-// newGuide (for files) and by the snapshot decoder (for the built-in
-// library, which newGuide made at build time), so every string in one has
-// been cleaned.
-type Guide struct {
+// Entry is what a list of guides shows of one: its card in the catalog.
+// The built-in library decodes every entry at start and a guide's content
+// only when the guide is asked for.
+type Entry struct {
 	ID      string    // "<section>/<slug>", the same in every language
 	Lang    i18n.Lang // the language folder it came from
 	Section string    // the section folder
@@ -40,18 +39,26 @@ type Guide struct {
 	RightNow  *RightNow // the guide asks to be listed under "Right now"
 	Hotline   *Hotline  // the organization's hotline, for cards and handouts
 
-	Body     string `text:"multiline"` // Markdown after the front matter
-	BodyLine int    // file line on which Body starts (1-based)
-	Headings []Heading
-	Links    []Link
-	Blocks   []Block   // fenced and indented code blocks: the templates
-	Sections []Section // the guide cut at its headings of level 2 and deeper
-
 	Path  string // where it was read from, for messages: "guides/en/rights/at-home.md"
 	Local bool   // it came from a --guides folder
 	// Replaces is true for a local guide that took the place of a built-in
 	// guide with the same id and language.
 	Replaces bool
+}
+
+// Guide is one Markdown guide in one language: its entry and its content.
+// Guides are made only by newGuide (for files) and by the snapshot decoder
+// (for the built-in library, which newGuide made at build time), so every
+// string in one has been cleaned.
+type Guide struct {
+	Entry
+
+	Body     string `text:"multiline"` // Markdown after the front matter
+	BodyLine int                       // file line on which Body starts (1-based)
+	Headings []Heading
+	Links    []Link
+	Blocks   []Block   // fenced and indented code blocks: the templates
+	Sections []Section // the guide cut at its headings of level 2 and deeper
 
 	meta fieldFacts
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 
 	"defensa/internal/i18n"
 )
@@ -13,9 +14,14 @@ import (
 var Sections = []string{"campaign", "templates", "rights", "discretion", "detainers", "officials", "reference"}
 
 // Library is a set of guides in one or more languages, keyed by id and
-// language.
+// language. It is safe for concurrent use.
+//
+// Every guide's Entry is at hand; a guide of the built-in snapshot is
+// decoded the first time it is asked for, so listing the library costs
+// nothing and `read ID` touches only the guide it prints.
 type Library struct {
-	guides map[key]*Guide
+	mu    sync.Mutex // guards decoding a slot's guide
+	slots map[key]*slot
 }
 
 type key struct {
@@ -23,29 +29,53 @@ type key struct {
 	lang i18n.Lang
 }
 
-func newLibrary() *Library { return &Library{guides: map[key]*Guide{}} }
+// slot holds one guide, or its entry and the snapshot record it decodes
+// from.
+type slot struct {
+	entry  *Entry
+	guide  *Guide  // nil until decoded
+	record *string // compressed content, for a snapshot guide not decoded yet
+}
 
-func (l *Library) add(g *Guide) { l.guides[key{g.ID, g.Lang}] = g }
+func newLibrary() *Library { return &Library{slots: map[key]*slot{}} }
+
+func (l *Library) add(g *Guide) {
+	l.slots[key{g.ID, g.Lang}] = &slot{entry: &g.Entry, guide: g}
+}
+
+// guide returns the slot's guide, decoding it on first use.
+func (l *Library) guide(s *slot) *Guide {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if s.guide == nil {
+		s.guide = decodeRecord(*s.entry, *s.record)
+		s.entry, s.record = &s.guide.Entry, nil
+	}
+	return s.guide
+}
 
 // Merge adds every guide of other to l; a guide with the same id and
 // language replaces the one l had, and says so (Replaces). This is how a
 // local folder overrides the embedded corpus.
 func (l *Library) Merge(other *Library) {
-	for k, g := range other.guides {
-		if _, ok := l.guides[k]; ok {
-			g.Replaces = true
+	for k, s := range other.slots {
+		if _, ok := l.slots[k]; ok {
+			s.entry.Replaces = true
 		}
-		l.guides[k] = g
+		l.slots[k] = s
 	}
 }
 
 // Len returns the number of guides in all languages.
-func (l *Library) Len() int { return len(l.guides) }
+func (l *Library) Len() int { return len(l.slots) }
 
 // Get returns the guide with id in exactly lang.
 func (l *Library) Get(id string, lang i18n.Lang) (*Guide, bool) {
-	g, ok := l.guides[key{id, lang}]
-	return g, ok
+	s, ok := l.slots[key{id, lang}]
+	if !ok {
+		return nil, false
+	}
+	return l.guide(s), true
 }
 
 // Lookup returns the guide with id in lang or, when it has no such
@@ -66,12 +96,24 @@ func (l *Library) Lookup(id string, lang i18n.Lang) (g *Guide, fellBack bool, er
 // empty) in reading order: section order, then each guide's order, then id.
 func (l *Library) Guides(lang i18n.Lang) []*Guide {
 	var out []*Guide
-	for k, g := range l.guides {
+	for _, e := range l.entries(lang) {
+		out = append(out, l.guide(l.slots[key{e.ID, e.Lang}]))
+	}
+	return out
+}
+
+// Entries returns the entries of one language (or every language when lang
+// is empty) in reading order, decoding no guide.
+func (l *Library) Entries(lang i18n.Lang) []*Entry { return l.entries(lang) }
+
+func (l *Library) entries(lang i18n.Lang) []*Entry {
+	var out []*Entry
+	for k, s := range l.slots {
 		if lang == "" || k.lang == lang {
-			out = append(out, g)
+			out = append(out, s.entry)
 		}
 	}
-	slices.SortFunc(out, compareGuides)
+	slices.SortFunc(out, compareEntries)
 	return out
 }
 
@@ -79,7 +121,7 @@ func (l *Library) Guides(lang i18n.Lang) []*Guide {
 func (l *Library) IDs() []string {
 	seen := map[string]bool{}
 	var ids []string
-	for k := range l.guides {
+	for k := range l.slots {
 		if !seen[k.id] {
 			seen[k.id] = true
 			ids = append(ids, k.id)
@@ -87,6 +129,20 @@ func (l *Library) IDs() []string {
 	}
 	slices.Sort(ids)
 	return ids
+}
+
+// Entry returns the entry of the guide with id in lang, or in the other
+// language when lang has none, decoding nothing.
+func (l *Library) Entry(id string, lang i18n.Lang) (*Entry, bool) {
+	if s, ok := l.slots[key{id, lang}]; ok {
+		return s.entry, true
+	}
+	for _, other := range i18n.Langs {
+		if s, ok := l.slots[key{id, other}]; ok {
+			return s.entry, true
+		}
+	}
+	return nil, false
 }
 
 // SectionRank orders sections: built-in ones first, in their fixed order.
@@ -97,7 +153,7 @@ func SectionRank(section string) int {
 	return len(Sections)
 }
 
-func compareGuides(a, b *Guide) int {
+func compareEntries(a, b *Entry) int {
 	return cmp.Or(
 		cmp.Compare(SectionRank(a.Section), SectionRank(b.Section)),
 		strings.Compare(a.Section, b.Section),
@@ -165,12 +221,23 @@ func editDistance(a, b string) int {
 // its translation when lang lacks it (so no guide is ever hidden).
 func (l *Library) Catalog(lang i18n.Lang) []*Guide {
 	var out []*Guide
+	for _, e := range l.CatalogEntries(lang) {
+		g, _ := l.Get(e.ID, e.Lang)
+		out = append(out, g)
+	}
+	return out
+}
+
+// CatalogEntries is Catalog without decoding a guide: what a list of
+// guides needs.
+func (l *Library) CatalogEntries(lang i18n.Lang) []*Entry {
+	var out []*Entry
 	for _, id := range l.IDs() {
-		if g, _, err := l.Lookup(id, lang); err == nil {
-			out = append(out, g)
+		if e, ok := l.Entry(id, lang); ok {
+			out = append(out, e)
 		}
 	}
-	slices.SortFunc(out, compareGuides)
+	slices.SortFunc(out, compareEntries)
 	return out
 }
 

@@ -1,7 +1,10 @@
 package library
 
 import (
+	"bytes"
+	"compress/flate"
 	"encoding/binary"
+	"io"
 	"errors"
 	"slices"
 	"strings"
@@ -13,11 +16,15 @@ import (
 // The built-in library reaches the first screen without parsing Markdown or
 // YAML: the guides are loaded at build time (go generate), by the same Load
 // as any folder, and written as a snapshot that is embedded in the binary.
-// Decoding it takes about a millisecond: its strings are slices of the
-// embedded data, never copies.
+//
+// Every guide's entry (what a list shows) is stored as it is and decoded at
+// start; its content (Markdown, headings, links, sections) is stored
+// compressed and decoded only when the guide is first asked for: a list
+// costs nothing, `read ID` decodes one guide, and the binary stays small.
+// Entry strings are slices of the embedded data, never copies.
 
 // snapshotMagic starts every snapshot; the digit changes with the format.
-const snapshotMagic = "defensa library snapshot 3\n"
+const snapshotMagic = "defensa library snapshot 4\n"
 
 // ErrSnapshot is returned for data that is not a snapshot of this format.
 var ErrSnapshot = errors.New("not a library snapshot of this version: run go generate")
@@ -30,9 +37,21 @@ func EncodeSnapshot(lib *Library) []byte {
 	guides := lib.Guides("")
 	e.uint(len(guides))
 	for _, g := range guides {
-		e.guide(g)
+		e.entry(&g.Entry)
+		content := &encoder{}
+		content.content(g)
+		e.str(compress(content.buf))
 	}
 	return e.buf
+}
+
+// compress squeezes a guide's content: text compresses about five times.
+func compress(b []byte) string {
+	var out bytes.Buffer
+	w, _ := flate.NewWriter(&out, flate.BestCompression)
+	_, _ = w.Write(b)
+	_ = w.Close()
+	return out.String()
 }
 
 // DecodeSnapshot reads a snapshot written by EncodeSnapshot.
@@ -50,7 +69,9 @@ func DecodeSnapshot(data string) (lib *Library, err error) {
 	}()
 	lib = newLibrary()
 	for n := d.uint(); n > 0; n-- {
-		lib.add(d.guide())
+		e := d.entry()
+		record := d.str()
+		lib.slots[key{e.ID, e.Lang}] = &slot{entry: e, record: &record}
 	}
 	if d.s != "" {
 		return nil, ErrSnapshot
@@ -80,7 +101,7 @@ func (e *encoder) time(t time.Time) {
 	e.int(int(t.Unix()/86400) + 1) // days since 1970, plus one: zero means none
 }
 
-func (e *encoder) guide(g *Guide) {
+func (e *encoder) entry(g *Entry) {
 	e.str(g.ID)
 	e.str(string(g.Lang))
 	e.str(g.Section)
@@ -112,6 +133,11 @@ func (e *encoder) guide(g *Guide) {
 		e.str(g.Hotline.Phone)
 		e.str(g.Hotline.Hours)
 	}
+	e.str(g.Path)
+	e.bool(g.Local)
+}
+
+func (e *encoder) content(g *Guide) {
 	e.str(g.Body)
 	e.uint(g.BodyLine)
 	e.uint(len(g.Headings))
@@ -145,8 +171,6 @@ func (e *encoder) guide(g *Guide) {
 		e.uint(s.Blocks.From)
 		e.uint(s.Blocks.To)
 	}
-	e.str(g.Path)
-	e.bool(g.Local)
 	keys := make([]string, 0, len(g.meta.lines))
 	for k := range g.meta.lines {
 		keys = append(keys, k)
@@ -206,8 +230,8 @@ func (d *decoder) time() time.Time {
 	return time.Unix(int64(days-1)*86400, 0).UTC()
 }
 
-func (d *decoder) guide() *Guide {
-	g := &Guide{
+func (d *decoder) entry() *Entry {
+	g := &Entry{
 		ID:           d.str(),
 		Lang:         i18n.Lang(d.str()),
 		Section:      d.str(),
@@ -236,6 +260,26 @@ func (d *decoder) guide() *Guide {
 	if d.bool() {
 		g.Hotline = &Hotline{Name: d.str(), Phone: d.str(), Hours: d.str()}
 	}
+	g.Path = d.str()
+	g.Local = d.bool()
+	return g
+}
+
+// decodeRecord decodes a guide's compressed content. The snapshot was
+// checked whole when the program was built; a damaged record is a bug, and
+// says so.
+func decodeRecord(e Entry, record string) *Guide {
+	raw, err := io.ReadAll(flate.NewReader(strings.NewReader(record)))
+	if err != nil {
+		panic("library: damaged snapshot record for " + e.Path + ": " + err.Error())
+	}
+	d := &decoder{s: string(raw)}
+	g := &Guide{Entry: e}
+	d.content(g)
+	return g
+}
+
+func (d *decoder) content(g *Guide) {
 	g.Body = d.str()
 	g.BodyLine = d.uint()
 	g.Headings = make([]Heading, d.uint())
@@ -255,8 +299,6 @@ func (d *decoder) guide() *Guide {
 		g.Sections[i] = Section{Heading: d.int(), Text: d.str(),
 			Links: Range{From: d.uint(), To: d.uint()}, Blocks: Range{From: d.uint(), To: d.uint()}}
 	}
-	g.Path = d.str()
-	g.Local = d.bool()
 	g.meta.lines = make(map[string]int, 12)
 	for n := d.uint(); n > 0; n-- {
 		k := d.str()
@@ -264,5 +306,4 @@ func (d *decoder) guide() *Guide {
 	}
 	g.meta.declaredSection = d.str()
 	g.meta.hasOrder = d.bool()
-	return g
 }
