@@ -54,7 +54,7 @@ type Guide struct {
 	Entry
 
 	Body     string `text:"multiline"` // Markdown after the front matter
-	BodyLine int                       // file line on which Body starts (1-based)
+	BodyLine int    // file line on which Body starts (1-based)
 	Headings []Heading
 	Links    []Link
 	Blocks   []Block   // fenced and indented code blocks: the templates
