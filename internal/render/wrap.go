@@ -93,6 +93,26 @@ func tokenize(line string) []token {
 // numbers and A-numbers written with spaces, "número A" and "EE. UU.".
 var protected = regexp.MustCompile(`\(\d{3}\) \d{3}[- ]\d{4}|\b1 \d{3} \d{3} \d{4}\b|\bA ?\d{3} \d{3} \d{3}\b|\bEE\. ?UU\.|(?i:\bnúmero A\b)`)
 
+// mayBeProtected is a cheap test that s may hold a protected span: each
+// one has a space between digits, after ")" or "A" and before a digit,
+// between "o" and "A", or after "EE.".
+func mayBeProtected(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] != ' ' {
+			continue
+		}
+		prev, next := s[i-1], s[i+1]
+		digit := next >= '0' && next <= '9'
+		switch {
+		case digit && (prev >= '0' && prev <= '9' || prev == ')' || prev == 'A'),
+			prev == 'o' && next == 'A',
+			prev == '.' && i >= 3 && s[i-3:i] == "EE.":
+			return true
+		}
+	}
+	return false
+}
+
 // protect turns the spaces inside protected spans into cells.
 func protect(toks []token) {
 	var plain strings.Builder
@@ -104,6 +124,9 @@ func protect(toks []token) {
 			}
 			plain.WriteString(t.s)
 		}
+	}
+	if !mayBeProtected(plain.String()) {
+		return
 	}
 	for _, m := range protected.FindAllStringIndex(plain.String(), -1) {
 		for b := m[0]; b < m[1]; b++ {
