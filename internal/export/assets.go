@@ -115,7 +115,7 @@ th,td{word-wrap:break-word;overflow-wrap:anywhere}
 // both sides, with cut marks; on a screen, the cards simply flow.
 const cardsCSS = `@page{size:auto;margin:0}
 body.sheet{background:#eee}
-.card{display:inline-block;vertical-align:top;width:85.6mm;height:54mm;overflow:hidden;margin:0 6px 6px 0;padding:3.2mm 3.8mm;background:#fff;color:#000;font-family:Arial,"Helvetica Neue",Helvetica,"Liberation Sans",sans-serif;font-size:8.4pt;line-height:1.22;border:1px dashed #999}
+.card{display:inline-block;vertical-align:top;width:85.6mm;max-width:100%;min-height:54mm;overflow:hidden;margin:0 6px 6px 0;padding:3.2mm 3.8mm;background:#fff;color:#000;font-family:Arial,"Helvetica Neue",Helvetica,"Liberation Sans",sans-serif;font-size:8.4pt;line-height:1.22;border:1px dashed #999}
 .card .ct{margin:0 0 1.4mm;padding-bottom:.8mm;font-weight:700;font-size:9.4pt;letter-spacing:.02em;text-transform:uppercase;color:#a50000;border-bottom:.6mm solid #a50000}
 .card ul{margin:0;padding-left:3.4mm}
 .card li{margin:0 0 .7mm}
@@ -124,12 +124,13 @@ body.sheet{background:#eee}
 .blank{display:inline-block;width:36mm;border-bottom:.3mm solid #000}
 .page{margin:0 auto 12px;max-width:190mm;padding:0 8px}
 .mark{display:none}
+.card+.card{display:none}
 @media print{
 body.sheet{background:#fff}
 .page{position:relative;height:250mm;max-width:none;margin:0;padding:22mm 0 0;page-break-after:always;break-after:page}
 .page.back{page-break-after:auto;break-after:auto}
 .grid{position:relative;width:171.2mm;height:216mm;margin:0 auto}
-.card{display:block;float:left;margin:0;border:0}
+.card,.card+.card{display:block;float:left;max-width:none;height:54mm;min-height:0;margin:0;border:0}
 .front .card{border:.2mm dashed #aaa}
 .mark{display:block;position:absolute;width:0;height:0}
 .mark.v{height:8mm;border-left:.25mm solid #000;margin-left:-.125mm}

@@ -111,7 +111,7 @@ func (s *site) guidePage(g *library.Guide) error {
 	if v.Rest, err = b.html(rest...); err != nil {
 		return err
 	}
-	p := s.page(g.Lang, name, g.Title+" · defensa")
+	p := s.page(g.Lang, name, g.Title)
 	p.Description = g.Summary
 	p.Content = v
 	for _, l := range others(g.Lang) {
@@ -244,7 +244,7 @@ func (s *site) langIndex(lang i18n.Lang, prints printSet) error {
 		sec.Guides = append(sec.Guides, s.entry(g, lang, name, g.Title))
 	}
 	cat := catalog(lang)
-	p := s.page(lang, name, cat.T("export.index_title")+" · defensa")
+	p := s.page(lang, name, "defensa: "+cat.T("export.index_title"))
 	p.Description = cat.T("export.tagline")
 	p.Content = v
 	p.Scripts = []string{rel(name, searchData(lang)), rel(name, searchScript)}

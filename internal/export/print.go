@@ -165,7 +165,7 @@ func (s *site) cardSheet(lang i18n.Lang) (bool, error) {
 		Marks:        cutMarks(),
 	}
 	name := cardsPage(lang)
-	p := s.page(lang, name, catalog(lang).T("export.cards_title")+" · defensa")
+	p := s.page(lang, name, catalog(lang).T("export.cards_title"))
 	p.Class = "sheet"
 	p.Styles = append(p.Styles, rel(name, cardsSheet))
 	p.Content = v
@@ -236,7 +236,7 @@ func (s *site) handout(g *library.Guide) error {
 		Publishers: publishers(g.Sources),
 	}
 	v.Dense = handoutLength(g, v.Phrases) > denseAfter
-	p := s.page(g.Lang, name, g.Title+" · defensa")
+	p := s.page(g.Lang, name, g.Title+" ("+catalog(g.Lang).T("export.handout_tag")+")")
 	p.Class = "handout"
 	p.Styles = append(p.Styles, rel(name, handoutSheet))
 	p.Content = v

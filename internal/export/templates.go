@@ -7,18 +7,19 @@ import "html/template"
 // can never become markup; the guide bodies arrive as goldmark's escaped
 // output.
 //
-// The security policy keeps a page from reaching anything at all beyond
-// its own files: it may not connect, submit a form, embed, frame or start
-// a worker (so no service worker), and its base URL cannot be changed. It
-// names no source for styles, scripts or images, so it holds the same in a
-// browser opening a file, in kiwix-serve and in the Kiwix apps.
+// The security policy keeps a page from reaching beyond where it is
+// served from: it may connect and submit forms only there (kiwix-serve's
+// own search bar does both), embed and frame nothing, start no worker (so
+// no service worker), and its base URL cannot be changed. It names no
+// source for styles, scripts or images, so it holds the same in a browser
+// opening a file, in kiwix-serve and in the Kiwix apps.
 const layoutHTML = `{{define "page"}}<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<meta http-equiv="Content-Security-Policy" content="connect-src 'none'; form-action 'none'; object-src 'none'; frame-src 'none'; worker-src 'none'; manifest-src 'none'; base-uri 'none'">
+<meta http-equiv="Content-Security-Policy" content="connect-src 'self'; form-action 'self'; object-src 'none'; frame-src 'none'; worker-src 'none'; manifest-src 'none'; base-uri 'none'">
 <title>{{.Title}}</title>
 {{with .Description}}<meta name="description" content="{{.}}">
 {{end}}{{range .Styles}}<link rel="stylesheet" href="{{.}}">
@@ -125,7 +126,8 @@ const rootHTML = `{{define "content"}}{{$v := .Content}}<main id="Main" class="w
 const cardsHTML = `{{define "content"}}{{$v := .Content}}<div class="howto noprint wrap">
 <h1>{{.T "export.cards_title"}}</h1>
 <p>{{.T "export.cards_howto"}}</p>
-<p>{{.T "export.cards_source"}}{{template "langs" .}}</p>
+<p>{{.T "export.cards_source"}}</p>
+<p><a href="{{.Root}}index.html">defensa</a>{{if .Alternates}} ·{{end}}{{template "langs" .}}</p>
 </div>
 <div class="page front"><div class="grid">
 {{range $v.Slots}}<div class="card holder"><p class="ct">{{$v.HolderTitle}}</p>
@@ -141,7 +143,8 @@ const cardsHTML = `{{define "content"}}{{$v := .Content}}<div class="howto nopri
 {{end}}
 {{define "marks"}}{{range .Marks}}<i class="mark {{.Class}}" style="left:{{.Left}};top:{{.Top}}"></i>{{end}}{{end}}`
 
-const handoutHTML = `{{define "content"}}{{$v := .Content}}<div class="howto noprint wrap"><p>{{.T "export.handout_howto"}}{{template "langs" .}}</p></div>
+const handoutHTML = `{{define "content"}}{{$v := .Content}}<div class="howto noprint wrap"><p>{{.T "export.handout_howto"}}</p>
+<p><a href="{{.Root}}index.html">defensa</a>{{if .Alternates}} ·{{end}}{{template "langs" .}}</p></div>
 <main class="wrap sheet1{{if $v.Dense}} dense{{end}}">
 <p class="kicker">defensa · {{.T "export.disclaimer"}}</p>
 <h1>{{$v.Title}}</h1>
