@@ -27,6 +27,7 @@ a:focus{outline:3px solid #e0a800;outline-offset:1px}
 .skip{position:absolute;left:-9999px;top:0;background:#fff;color:#000;padding:8px 12px;z-index:2}
 .skip:focus{left:8px}
 .bar{background:#8b1111;color:#fff;padding:10px 0;line-height:1.9}
+.bar .wrap{overflow:hidden}
 .bar a,.bar a:visited{color:#fff}
 .bar .home{font-weight:700;text-decoration:none;margin-right:4px}
 .bar .lang{float:right;border:1px solid #fff;border-radius:4px;padding:0 10px;margin-left:8px;text-decoration:none;font-weight:600}

@@ -41,8 +41,8 @@ const layoutHTML = `{{define "page"}}<!DOCTYPE html>
 `
 
 const guideHTML = `{{define "content"}}{{$v := .Content}}<a class="skip" href="#Main">{{.T "export.skip"}}</a>
-<header class="bar"><div class="wrap">
-<a class="home" href="{{$v.Index}}">defensa</a> <span class="crumb">› <a href="{{$v.SectionHref}}">{{$v.SectionName}}</a></span>{{template "langs" .}}
+<header class="bar"><div class="wrap">{{template "langs" .}}
+<a class="home" href="{{$v.Index}}">defensa</a> <span class="crumb">› <a href="{{$v.SectionHref}}">{{$v.SectionName}}</a></span>
 </div></header>
 <main id="Main" class="wrap">
 <article>
@@ -62,8 +62,8 @@ const guideHTML = `{{define "content"}}{{$v := .Content}}<a class="skip" href="#
 {{template "footer" .}}{{end}}`
 
 const indexHTML = `{{define "content"}}{{$v := .Content}}<a class="skip" href="#Main">{{.T "export.skip"}}</a>
-<header class="bar"><div class="wrap">
-<a class="home" href="{{$v.Home}}">defensa</a>{{template "langs" .}}
+<header class="bar"><div class="wrap">{{template "langs" .}}
+<a class="home" href="{{$v.Home}}">defensa</a>
 </div></header>
 <main id="Main" class="wrap">
 <h1>{{.T "export.index_title"}}</h1>
