@@ -749,3 +749,17 @@ func FuzzGuidePage(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkHTML measures the whole site export of the built-in library
+// (every guide in both languages, cards and handouts), without writing.
+func BenchmarkHTML(b *testing.B) {
+	lib, err := builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := HTML(lib, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
