@@ -12,7 +12,7 @@ else is written, and nothing is ever sent anywhere.
   html    a website of every guide, in English and Spanish, with the
           printable pages: open DIR/index.html in any browser, copy the
           folder to a phone or a USB stick, or turn it into a Kiwix file
-          (make zim). It loads nothing from the internet.
+          (see the README). It loads nothing from the internet.
   cards   only the printable pages: wallet-size rights cards to cut out
           and one-page handouts, for US letter or A4.
 
@@ -21,7 +21,7 @@ declares is printed on the cards and handouts. Examples:
   defensa export html defensa-site
   defensa export cards cards --guides our-guides
 `,
-		"export.usage":    "export needs what to make and a folder, for example: defensa export html defensa-site",
+		"export.usage":    "export needs html or cards and a folder: defensa export html my-site",
 		"export.bad_kind": "export makes html or cards, not %q",
 		"export.done":     "Wrote %d files to %s. Open %s in a browser.",
 		"export.failed":   "Could not write the export to %s: %s",

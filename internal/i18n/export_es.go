@@ -12,8 +12,8 @@ computadora. No escribe nada más y nunca envía nada a ninguna parte.
   html    un sitio web con todas las guías, en español e inglés, y las
           páginas para imprimir: abra CARPETA/index.html en cualquier
           navegador, copie la carpeta a un teléfono o a una memoria USB, o
-          conviértala en un archivo de Kiwix (make zim). No carga nada de
-          internet.
+          conviértala en un archivo de Kiwix (vea el README). No carga nada
+          de internet.
   cards   solo las páginas para imprimir: tarjetas de derechos del tamaño
           de una cartera para recortar y hojas de una página, en tamaño
           carta o A4.
@@ -23,7 +23,7 @@ declare una de ellas se imprime en las tarjetas y las hojas. Ejemplos:
   defensa export html sitio-defensa
   defensa export cards tarjetas --guides nuestras-guias
 `,
-		"export.usage":    "export necesita qué hacer y una carpeta, por ejemplo: defensa export html sitio-defensa",
+		"export.usage":    "falta qué exportar y dónde, por ejemplo: defensa export html mi-sitio",
 		"export.bad_kind": "export hace html o cards, no %q",
 		"export.done":     "Se escribieron %d archivos en %s. Abra %s en un navegador.",
 		"export.failed":   "No se pudo escribir en %s: %s",
