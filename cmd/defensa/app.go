@@ -110,6 +110,7 @@ func run(args []string, env *Env) int {
 		"read":    runRead,
 		"search":  runSearch,
 		"check":   runCheck,
+		"export":  runExport,
 		"version": runVersion,
 		"help":    runHelp,
 	}
