@@ -570,7 +570,7 @@ func TestSayings(t *testing.T) {
 		{i18n.Spanish, `Si el agente solo habla inglés, diga: "Am I free to go?"`, nil},
 	}
 	for _, tt := range tests {
-		g := &library.Guide{Lang: tt.lang, Sections: []library.Section{{Text: tt.text}}}
+		g := &library.Guide{Entry: library.Entry{Lang: tt.lang}, Sections: []library.Section{{Text: tt.text}}}
 		if got := sayings(g); !slices.Equal(got, tt.want) {
 			t.Errorf("%s %q:\n got %q\nwant %q", tt.lang, tt.text, got, tt.want)
 		}
