@@ -247,8 +247,12 @@ func (h homeModel) topItems() []listItem {
 		}
 	}
 	slices.SortStableFunc(now, func(a, b *library.Guide) int { return cmp.Compare(a.RightNow.Order, b.RightNow.Order) })
+	column := 0
 	for _, g := range now {
-		items = append(items, rightNowItem{g: g, local: h.localBadge(g)})
+		column = max(column, lipgloss.Width(rightNowItem{g: g, local: h.localBadge(g)}.label()))
+	}
+	for _, g := range now {
+		items = append(items, rightNowItem{g: g, local: h.localBadge(g), column: column})
 	}
 	items = append(items, blank(), titleItem{text: c.T("tui.home.sections"), style: sectionStyle})
 	for _, s := range h.sections(guides) {

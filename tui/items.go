@@ -59,7 +59,7 @@ func blank() listItem { return titleItem{} }
 
 // guideRef is what opens a guide: its id, with an anchor, in a language.
 type guideRef struct {
-	target string // "id" or "id#anchor"
+	target string    // "id" or "id#anchor"
 	lang   i18n.Lang // "" for the interface language
 }
 
@@ -67,25 +67,29 @@ type guideRef struct {
 type opener interface{ ref() guideRef }
 
 // rightNowItem is a situation of the "Right now" block: its label, then
-// the guide's title, dimmer.
+// the guide's title, dimmer, in a column when there is room for it.
 type rightNowItem struct {
-	g     *library.Guide
-	local string // the badge of a local guide, "" for a built-in one
+	g      *library.Guide
+	local  string // the badge of a local guide, "" for a built-in one
+	column int    // width of the widest label of the block
 }
 
 func (r rightNowItem) Selectable() bool { return true }
-func (r rightNowItem) ref() guideRef   { return guideRef{target: r.g.ID, lang: r.g.Lang} }
+func (r rightNowItem) ref() guideRef    { return guideRef{target: r.g.ID, lang: r.g.Lang} }
+
+func (r rightNowItem) label() string {
+	if r.local != "" {
+		return r.g.RightNow.Label + " [" + r.local + "]"
+	}
+	return r.g.RightNow.Label
+}
 
 func (r rightNowItem) Render(st *Styles, width int, selected bool) []string {
-	label := r.g.RightNow.Label
-	if r.local != "" {
-		label += " [" + r.local + "]"
-	}
-	label = truncate(st, label, width-4)
-	room := width - 4 - lipgloss.Width(label) - 3
+	label := truncate(st, r.label(), width-4)
 	title := ""
-	if room >= 12 {
-		title = "  " + truncate(st, r.g.Title, room)
+	if room := width - 4 - r.column - 4; room >= 16 {
+		pad := strings.Repeat(" ", max(r.column-lipgloss.Width(label), 0))
+		title = pad + "   " + truncate(st, r.g.Title, room)
 	}
 	if selected {
 		return []string{" " + st.Selected.Render(st.G.Pointer+" "+label+" ") + st.SelectedSummary.Render(title)}
@@ -115,12 +119,12 @@ func (s sectionItem) Render(st *Styles, width int, selected bool) []string {
 // guideItem is a guide in a section's list: its title and, below, its
 // summary.
 type guideItem struct {
-	g     *library.Guide
+	g   *library.Guide
 	tag string // "[EN]" when not in the interface language, the local badge
 }
 
 func (g guideItem) Selectable() bool { return true }
-func (g guideItem) ref() guideRef   { return guideRef{target: g.g.ID, lang: g.g.Lang} }
+func (g guideItem) ref() guideRef    { return guideRef{target: g.g.ID, lang: g.g.Lang} }
 
 func (g guideItem) Render(st *Styles, width int, selected bool) []string {
 	title := g.g.Title
@@ -160,21 +164,27 @@ func (r resultItem) Render(st *Styles, width int, selected bool) []string {
 	if r.tag != "" {
 		title += " " + r.tag
 	}
-	// The heading says where in the guide the answer is: it keeps half
-	// the room, however narrow the window.
-	where := title
+	// The heading says where in the guide the answer is: when the title
+	// and the heading do not fit on one line, the heading gets its own.
+	lines := []string{pointed(st, title, width, selected)}
 	if heading != "" {
-		room := width - 4
-		hw := min(lipgloss.Width(heading), max(room/2, room-lipgloss.Width(title)-3))
-		where = truncate(st, title, room-hw-3) + st.G.Sep + truncate(st, heading, hw)
+		if one := title + st.G.Sep + heading; lipgloss.Width(one) <= width-4 {
+			lines[0] = pointed(st, one, width, selected)
+		} else {
+			lines = append(lines, "     "+truncate(st, strings.TrimLeft(st.G.Sep, " ")+heading, width-6))
+		}
 	}
-	snippet := truncate(st, r.r.Snippet.Text, width-6)
-	if len(r.r.Snippet.Marks) > 0 && snippet == r.r.Snippet.Text {
-		snippet = marked(st, r.r.Snippet)
+	sn := r.r.Snippet
+	if st.ASCII {
+		sn = asciiSnippet(sn)
+	}
+	snippet := truncate(st, sn.Text, width-6)
+	if len(sn.Marks) > 0 && snippet == sn.Text {
+		snippet = marked(st, sn)
 	} else {
 		snippet = st.Summary.Render(snippet)
 	}
-	return []string{pointed(st, where, width, selected), "     " + snippet}
+	return append(lines, "     "+snippet)
 }
 
 // marked draws a snippet with its matched words in the key colour.
@@ -191,4 +201,27 @@ func marked(st *Styles, s search.Snippet) string {
 	}
 	b.WriteString(st.Summary.Render(s.Text[at:]))
 	return b.String()
+}
+
+// asciiSnippet writes a snippet's ellipses as three dots, moving its
+// marks along, for consoles that cannot draw "…".
+func asciiSnippet(s search.Snippet) search.Snippet {
+	const from, to = "…", "..."
+	grow := len(to) - len(from)
+	var b strings.Builder
+	var marks [][2]int
+	shift, at := 0, 0
+	for _, m := range s.Marks {
+		part := s.Text[at:m[0]]
+		b.WriteString(strings.ReplaceAll(part, from, to))
+		shift += strings.Count(part, from) * grow
+		word := s.Text[m[0]:m[1]]
+		start := m[0] + shift
+		b.WriteString(strings.ReplaceAll(word, from, to))
+		shift += strings.Count(word, from) * grow
+		marks = append(marks, [2]int{start, m[1] + shift})
+		at = m[1]
+	}
+	b.WriteString(strings.ReplaceAll(s.Text[at:], from, to))
+	return search.Snippet{Text: b.String(), Marks: marks}
 }

@@ -75,7 +75,7 @@ func (g globalKeys) pinned() []key.Binding { return []key.Binding{g.QuickExit, g
 // has the keyboard: every printable character is text.
 type homeKeys struct {
 	globalKeys
-	Up, Down, PageUp, PageDown, Open  key.Binding
+	Up, Down, PageUp, PageDown, Open   key.Binding
 	Clear, CloseSection, QuitEsc, Lang key.Binding
 }
 

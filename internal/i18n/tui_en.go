@@ -43,9 +43,9 @@ func init() {
 		"tui.find.count":  "%d of %d for %q",
 		"tui.find.none":   "%q is not in this guide",
 
-		"tui.copy.template": "template",
-		"tui.copy.guide":    "guide's text",
-		"tui.copy.done":     "Copied the %s, if your terminal allows it; Ctrl+X also empties the clipboard. If nothing pastes, run: %s",
+		"tui.copy.template": "the template",
+		"tui.copy.guide":    "the guide's text",
+		"tui.copy.done":     "Copied %s, if your terminal allows it; Ctrl+X also empties the clipboard. If nothing pastes, run: %s",
 		"tui.copy.cannot":   "This terminal cannot copy. To get the text, run: %s",
 
 		"tui.help.title":      "Keys on this screen",

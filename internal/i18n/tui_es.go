@@ -43,9 +43,9 @@ func init() {
 		"tui.find.count":  "%d de %d para %q",
 		"tui.find.none":   "%q no aparece en esta guía",
 
-		"tui.copy.template": "plantilla",
-		"tui.copy.guide":    "texto de la guía",
-		"tui.copy.done":     "Se copió: %s, si su terminal lo permite; Ctrl+X también vacía el portapapeles. Si no se pega nada, use: %s",
+		"tui.copy.template": "la plantilla",
+		"tui.copy.guide":    "el texto de la guía",
+		"tui.copy.done":     "Se copió %s, si su terminal lo permite; Ctrl+X también vacía el portapapeles. Si no se pega nada, use: %s",
 		"tui.copy.cannot":   "Esta terminal no puede copiar. Para obtener el texto, use: %s",
 
 		"tui.help.title":      "Teclas de esta pantalla",
