@@ -38,7 +38,7 @@ func fixture() fstest.MapFS {
 			"# Support letter\n\nFill in the blanks.\n\n## The letter\n\n```text\nDear [JUDGE NAME],\n\nI have known [FULL NAME] for [NUMBER] years.\n```\n"),
 		"en/reference/glossary.md": guide("Glossary", "reference", 10, "", "# Glossary\n\n## Bond\n\nMoney paid so a person is released.\n"),
 		"es/rights/at-home.md": guide("Si los agentes llegan a su casa", "rights", 10, "right_now:\n  label: La migra está en la puerta\n  order: 10\n",
-			"# Si los agentes llegan a su casa\n\nMantenga la puerta cerrada.\n\n## ¿Es una orden de un juez?\n\nPida que la muestren por la ventana.\n\n"+
+			"# Si los agentes llegan a su casa\n\nMantenga la puerta cerrada. Vea [si lo detienen](../rights/if-detained.md).\n\n## ¿Es una orden de un juez?\n\nPida que la muestren por la ventana.\n\n"+
 				long+"## Haga un plan\n\nAnote los nombres.\n"),
 		"es/rights/if-detained.md": guide("Si lo detienen", "rights", 20, "right_now:\n  label: Acaban de detener a alguien\n  order: 20\n",
 			"# Si lo detienen\n\nMantenga la calma.\n\n## Qué decir\n\nDiga que quiere guardar silencio y ver a un abogado.\n\n## Su esposo o esposa\n\nBúsquelo con el localizador.\n"),

@@ -25,7 +25,7 @@ func (n keyNamer) name(k string) string {
 		}
 		return n.name(mod) + "+" + n.name(rest)
 	}
-	arrows := map[string]string{"up": n.g.Up, "down": n.g.Down, "left": n.g.Left, "right": n.g.Right, "backspace": n.g.Backspace}
+	arrows := map[string]string{"up": n.g.Up, "down": n.g.Down, "left": n.g.Left, "right": n.g.Right}
 	if a := arrows[k]; a != "" {
 		return a
 	}
@@ -128,7 +128,7 @@ func newReaderKeys(n keyNamer) readerKeys {
 		Top:        n.binding("tui.key.top", 2, "g", "home"),
 		Bottom:     n.binding("tui.key.bottom", 2, "G", "end"),
 		Close:      n.binding("tui.key.close", 2, "q", "esc"),
-		Back:       n.binding("tui.key.back", 2, "h", "left", "backspace", "["),
+		Back:       n.binding("tui.key.back", 3, "h", "left", "backspace", "["),
 		Forward:    n.binding("tui.key.forward", 1, "]", "alt+right"),
 		Home:       n.binding("tui.key.home", 1, "H"),
 		SearchAll:  n.binding("tui.key.search_all", 1, "s"),

@@ -14,14 +14,13 @@ import (
 // and --ascii get plain ASCII ones.
 type Glyphs struct {
 	Pointer, Sep, Bullet, Ellipsis, Rule, Dot string
-	Up, Down, Left, Right, Backspace          string
+	Up, Down, Left, Right                     string
 }
 
 var (
 	unicodeGlyphs = Glyphs{Pointer: "›", Sep: " › ", Bullet: "•", Ellipsis: "…", Rule: "─", Dot: " · ",
-		Up: "↑", Down: "↓", Left: "←", Right: "→", Backspace: "⌫"}
-	asciiGlyphs = Glyphs{Pointer: ">", Sep: " > ", Bullet: "*", Ellipsis: "...", Rule: "-", Dot: " | ",
-		Up: "", Down: "", Left: "", Right: "", Backspace: ""}
+		Up: "↑", Down: "↓", Left: "←", Right: "→"}
+	asciiGlyphs = Glyphs{Pointer: ">", Sep: " > ", Bullet: "*", Ellipsis: "...", Rule: "-", Dot: " | "}
 )
 
 // Styles holds every style of the interface, built from one theme's
