@@ -72,7 +72,7 @@ func (f findModel) Update(msg tea.Msg, doc *render.Document, from int) (findMode
 		}
 	}
 	var cmd tea.Cmd
-	f.input, cmd = f.input.Update(msg)
+	f.input, cmd = f.input.Update(cleanInput(msg))
 	if q := f.input.Value(); q != f.query {
 		f.query = q
 		f.Recompute(doc)

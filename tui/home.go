@@ -190,7 +190,7 @@ func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
 func (h homeModel) typed(msg tea.Msg) (homeModel, tea.Cmd) {
 	before := h.Query()
 	var cmd tea.Cmd
-	h.input, cmd = h.input.Update(msg)
+	h.input, cmd = h.input.Update(cleanInput(msg))
 	if h.Query() == before {
 		return h, cmd
 	}

@@ -81,10 +81,10 @@ func (r readerModel) infoView() string {
 		return wrap(st.Error, r.status)
 	case r.status != "":
 		return wrap(st.Notice, r.status)
-	case r.find.Active():
-		return wrap(st.Info, r.find.Summary(c))
 	case r.link != noLink && r.guide != nil:
 		return wrap(st.Notice, r.linkSummary())
+	case r.find.Active():
+		return wrap(st.Info, r.find.Summary(c))
 	}
 	pct := ""
 	if r.doc != nil {

@@ -17,7 +17,9 @@ const canSuspend = true
 // restores the terminal first: SIGINT, SIGHUP, SIGQUIT and SIGTERM end
 // the program through its loop (which restores the terminal), and
 // SIGTSTP (Ctrl+Z, or kill -TSTP) releases the terminal, stops, and takes
-// it back on SIGCONT (fg).
+// it back on SIGCONT (fg): the suspend goes through Bubble Tea, which
+// restores the terminal and then sends SIGTSTP to the process group, which
+// comes back here and becomes the real stop.
 func watchSignals(p *tea.Program) (stop func()) {
 	ch := make(chan os.Signal, 8)
 	signal.Notify(ch, syscall.SIGINT, syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGTERM, syscall.SIGTSTP, syscall.SIGCONT)
@@ -40,13 +42,12 @@ func watchSignals(p *tea.Program) (stop func()) {
 					p.Send(tea.SuspendMsg{})
 					continue
 				}
-				signal.Reset(syscall.SIGTSTP)
-				_ = syscall.Kill(0, syscall.SIGTSTP) // now it really stops
+				// Go keeps its own handler for SIGTSTP once it was
+				// asked for, so the stop is SIGSTOP, which the shell
+				// sees the same way.
+				_ = syscall.Kill(0, syscall.SIGSTOP)
 			case syscall.SIGCONT:
-				if suspending {
-					suspending = false
-					signal.Notify(ch, syscall.SIGTSTP)
-				}
+				suspending = false
 			default:
 				p.Send(signalMsg{s.(syscall.Signal)})
 			}

@@ -5,9 +5,11 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"defensa/internal/render"
+	"defensa/internal/textsafe"
 )
 
 // Glyphs are the drawing characters of the interface. The Linux console
@@ -121,4 +123,20 @@ func newInput(st Styles, limit int) textinput.Model {
 	is.Blurred.Placeholder = st.Dim
 	ti.SetStyles(is)
 	return ti
+}
+
+// cleanInput takes what the person typed or pasted into a field and
+// removes what must never be drawn (controls, bidi overrides, invisible
+// characters): a paste can carry anything.
+func cleanInput(msg tea.Msg) tea.Msg {
+	switch m := msg.(type) {
+	case tea.PasteMsg:
+		m.Content = textsafe.Line(m.Content)
+		return m
+	case tea.KeyPressMsg:
+		if _, removed := textsafe.Text(m.Text); removed.Any() {
+			return nil
+		}
+	}
+	return msg
 }
