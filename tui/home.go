@@ -81,7 +81,8 @@ func (h *homeModel) SetProblems(n int) {
 func (h *homeModel) SetSize(w, hgt int) {
 	h.width, h.height = w, hgt
 	h.input.SetWidth(max(w-3-lipgloss.Width(h.input.Prompt), 1))
-	h.list.SetSize(w, hgt-lipgloss.Height(h.top())-1)
+	lw, _ := panes(w)
+	h.list.SetSize(lw, hgt-lipgloss.Height(h.top())-1)
 }
 
 // Query returns what is typed.
@@ -384,9 +385,18 @@ func (h homeModel) top() string {
 	return strings.Join(lines, "\n")
 }
 
-// View draws the field and the list.
+// View draws the field and the list, and in a wide window the preview
+// beside it.
 func (h homeModel) View() string {
-	return h.top() + "\n\n" + h.list.View()
+	lw, pw := panes(h.width)
+	body := h.list.View()
+	if pw > 0 && h.sh.lib != nil {
+		lh := h.list.height
+		left := lipgloss.NewStyle().Width(lw).Render(body)
+		rule := strings.TrimSuffix(strings.Repeat(h.sh.st.Dim.Render(h.sh.st.G.VRule)+"\n", lh), "\n")
+		body = lipgloss.JoinHorizontal(lipgloss.Top, left, " ", rule, " ", h.previewView(pw-1, lh))
+	}
+	return h.top() + "\n\n" + body
 }
 
 // Reset goes back to the top of the home screen; search empties the

@@ -15,12 +15,12 @@ import (
 // Glyphs are the drawing characters of the interface. The Linux console
 // and --ascii get plain ASCII ones.
 type Glyphs struct {
-	Pointer, Sep, Bullet, Ellipsis, Rule, Dot string
-	Up, Down, Left, Right                     string
+	Pointer, Sep, Bullet, Ellipsis, Rule, VRule, Dot string
+	Up, Down, Left, Right                            string
 }
 
 var (
-	unicodeGlyphs = Glyphs{Pointer: "›", Sep: " › ", Bullet: "•", Ellipsis: "…", Rule: "─", Dot: " · ",
+	unicodeGlyphs = Glyphs{Pointer: "›", Sep: " › ", Bullet: "•", Ellipsis: "…", Rule: "─", VRule: "│", Dot: " · ",
 		Up: "↑", Down: "↓", Left: "←", Right: "→"}
 	asciiGlyphs = Glyphs{Pointer: ">", Sep: " > ", Bullet: "*", Ellipsis: "...", Rule: "-", Dot: " | "}
 )
