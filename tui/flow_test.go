@@ -90,7 +90,11 @@ func TestSectionOpensItsGuides(t *testing.T) {
 	if _, ok := hs.m.home.list.Selected().(sectionItem); !ok {
 		t.Fatalf("the cursor must reach the sections, at %T", hs.m.home.list.Selected())
 	}
-	hs.keys("<down><enter>")
+	hs.keys("<enter>")
+	if g, ok := hs.m.home.list.Selected().(guideItem); !ok || g.g.ID != "rights/at-home" {
+		t.Fatalf("Enter on a section must list its guides, the cursor on the first:\n%s", hs.screen())
+	}
+	hs.keys("<esc><down><enter>")
 	if !strings.Contains(hs.screen(), "Support letter") {
 		t.Fatalf("Enter on Templates must list its guides:\n%s", hs.screen())
 	}

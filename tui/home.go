@@ -208,7 +208,7 @@ func (h homeModel) open() (homeModel, tea.Cmd) {
 	case sectionItem:
 		h.topAt = h.list.Index()
 		h.section = it.key
-		h.refresh()
+		h.list.SetItems(h.sectionItems(it.key), 0)
 		return h, nil
 	case opener:
 		ref := it.ref()
