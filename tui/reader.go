@@ -34,6 +34,7 @@ type readerModel struct {
 	hist     history
 	status   string // a message that stays until the next key
 	problem  bool   // the status is a warning
+	painted  painted
 }
 
 // jump is a place to go in a guide not laid out yet: a heading, or a line.
@@ -190,6 +191,7 @@ func (r readerModel) show(g *library.Guide, fellBack bool, j jump) (readerModel,
 	r.toc.Close()
 	r.vp.SetContentLines(nil)
 	r.vp.SetYOffset(0)
+	r.painted = painted{}
 	if fellBack {
 		r.status = r.sh.cat.T("tui.reader.fallback", r.sh.cat.LangName(g.Lang))
 	}

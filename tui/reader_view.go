@@ -102,6 +102,11 @@ func (r *readerModel) paint() {
 	if r.doc == nil {
 		return
 	}
+	now := painted{r.doc, r.sh.st.Theme, r.find.query, r.find.current, r.link}
+	if now == r.painted {
+		return // the same highlights on the same layout: nothing to redo
+	}
+	r.painted = now
 	st := r.sh.st
 	marks := map[int][]mark{}
 	add := func(spans []span, style lipgloss.Style, prio int) {
@@ -127,6 +132,15 @@ func (r *readerModel) paint() {
 	top := r.vp.YOffset()
 	r.vp.SetContentLines(lines)
 	r.vp.SetYOffset(top)
+}
+
+// painted is what the viewport's lines were painted from.
+type painted struct {
+	doc     *render.Document
+	theme   render.Theme
+	query   string
+	current int
+	link    linkFocus
 }
 
 // mark is a highlight on one line; where two overlap, the higher prio
