@@ -211,7 +211,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.home, cmd = m.home.Update(msg)
 		return m.drain(cmd)
 	case renderedMsg:
-		m.debugf("guide laid out at %d columns, theme %s, error %v", msg.key.width, msg.key.theme, msg.err)
+		m.debugf("guide laid out at %d columns, theme %s, failed %v", msg.key.width, msg.key.theme, msg.err != nil)
 		m.store(msg)
 		m.reader, cmd = m.reader.Update(msg)
 		return m.drain(cmd)

@@ -70,7 +70,7 @@ func TestHelpScrollsAndSpeaksSpanish(t *testing.T) {
 		hs.keys("<down>")
 		all += hs.screen()
 	}
-	for _, want := range []string{"espacio", "Mayús+Tab", "RePág", "Retroceso", "buscar en esta guía", "buscar en todas las guías"} {
+	for _, want := range []string{"espacio", "Mayús+Tab", "RePág", "Retroceso", "encontrar en esta guía", "buscar en todas las guías"} {
 		if !strings.Contains(strings.Join(strings.Fields(all), " "), want) {
 			t.Errorf("help lacks %q:\n%s", want, first)
 		}

@@ -70,7 +70,7 @@ func init() {
 		"tui.key.contents":    "contents",
 		"tui.key.find":        "find in this guide",
 		"tui.key.find_done":   "keep the matches",
-		"tui.key.find_cancel": "stop finding",
+		"tui.key.find_cancel": "cancel",
 		"tui.key.next_match":  "next match",
 		"tui.key.prev_match":  "previous match",
 		"tui.key.clear_find":  "clear the matches",

@@ -39,7 +39,7 @@ func init() {
 		"tui.link.here":    "Enter lleva a: %s (en esta guía)",
 		"tui.link.to":      "Enter abre: %s",
 
-		"tui.find.prompt": "Buscar en esta guía:",
+		"tui.find.prompt": "Encontrar en esta guía:",
 		"tui.find.count":  "%d de %d para %q",
 		"tui.find.none":   "%q no aparece en esta guía",
 
@@ -68,9 +68,9 @@ func init() {
 		"tui.key.home":        "pantalla de inicio",
 		"tui.key.search_all":  "buscar en todas las guías",
 		"tui.key.contents":    "contenido",
-		"tui.key.find":        "buscar en esta guía",
+		"tui.key.find":        "encontrar en esta guía",
 		"tui.key.find_done":   "dejar las coincidencias",
-		"tui.key.find_cancel": "dejar de buscar",
+		"tui.key.find_cancel": "cancelar",
 		"tui.key.next_match":  "siguiente coincidencia",
 		"tui.key.prev_match":  "coincidencia anterior",
 		"tui.key.clear_find":  "quitar las coincidencias",
