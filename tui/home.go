@@ -71,10 +71,12 @@ func (h *homeModel) SetStyles() {
 	h.list.SetStyles(h.sh.st)
 }
 
-// SetProblems tells how many local guides could not be read.
-func (h *homeModel) SetProblems(n int) {
-	h.problems = n
+// LibraryReady shows the library, now loaded, and how many problems its
+// local guides had.
+func (h *homeModel) LibraryReady(problems int) {
+	h.problems = problems
 	h.SetSize(h.width, h.height)
+	h.refresh()
 }
 
 // SetSize sets the area of the home screen, footer excluded.

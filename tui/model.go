@@ -192,7 +192,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.resize(msg)
 	case resizeSettledMsg:
 		if msg.seq == m.resizeSeq {
-			cmd = m.reader.ensureRendered()
+			cmd = m.reader.Relayout()
 		}
 		return m, cmd
 	case tea.BackgroundColorMsg:
@@ -200,8 +200,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case libraryMsg:
 		m.debugf("library ready: %d guides, %d problems", msg.lib.Len(), msg.problems)
 		m.sh.lib = msg.lib
-		m.home.SetProblems(msg.problems)
-		m.home.refresh()
+		m.home.LibraryReady(msg.problems)
 		return m.drain(m.buildIndex())
 	case indexMsg:
 		m.debugf("search index ready")
@@ -395,12 +394,11 @@ func (m *Model) setSize() tea.Cmd {
 	m.home.SetSize(m.width, h)
 	m.help.SetSize(m.width, m.height)
 	m.footer.SetWidth(m.width - 2)
+	m.reader.SetSize(m.width, h)
 	if m.sh.opts.Settle > 0 {
-		m.reader.width, m.reader.height = m.width, h
-		m.reader.layout()
-		return nil
+		return nil // once the size settles
 	}
-	return m.reader.SetSize(m.width, h)
+	return m.reader.Relayout()
 }
 
 // setBackground picks the dark or light theme from the terminal's answer.
@@ -417,7 +415,7 @@ func (m Model) setBackground(msg tea.BackgroundColorMsg) (tea.Model, tea.Cmd) {
 	m.footer.SetWidth(m.width - 2)
 	m.home.SetStyles()
 	m.reader.SetLang()
-	return m, m.reader.ensureRendered()
+	return m, m.reader.Relayout()
 }
 
 // setLang switches the language of the interface and of the open guide.

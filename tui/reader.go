@@ -72,13 +72,15 @@ func (r *readerModel) SetLang() {
 	r.toc = newContents(r.sh)
 }
 
-// SetSize sets the reader's area, footer excluded; the text is laid out
-// again at the new width.
-func (r *readerModel) SetSize(w, h int) tea.Cmd {
+// SetSize sets the reader's area, footer excluded. The text is laid out
+// again at the new width by Relayout.
+func (r *readerModel) SetSize(w, h int) {
 	r.width, r.height = w, h
 	r.layout()
-	return r.ensureRendered()
 }
+
+// Relayout shows the guide laid out at the current width and theme.
+func (r *readerModel) Relayout() tea.Cmd { return r.ensureRendered() }
 
 // textWidth is the width a guide is wrapped at: the window less a margin,
 // never wider than is comfortable to read.
