@@ -286,6 +286,9 @@ func (h homeModel) sections(guides []*library.Guide) []sectionItem {
 			byKey[g.Section] = s
 			keys = append(keys, g.Section)
 		}
+		if s.local != "" && s.title == g.Section && g.SectionTitle != "" {
+			s.title = g.SectionTitle // the first guide that names the section
+		}
 		s.count++
 	}
 	rank := func(k string) int {
@@ -313,15 +316,17 @@ func (h homeModel) sectionTitle(g *library.Guide) string {
 
 // sectionItems lists the guides of one section.
 func (h homeModel) sectionItems(section string) []listItem {
+	guides := h.sh.lib.Catalog(h.sh.cat.Lang())
 	var items []listItem
-	for _, g := range h.sh.lib.Catalog(h.sh.cat.Lang()) {
-		if g.Section != section {
-			continue
+	for _, s := range h.sections(guides) {
+		if s.key == section {
+			items = append(items, titleItem{text: s.title, style: sectionStyle})
 		}
-		if len(items) == 0 {
-			items = append(items, titleItem{text: h.sectionTitle(g), style: sectionStyle})
+	}
+	for _, g := range guides {
+		if g.Section == section {
+			items = append(items, guideItem{g: g, tag: h.tags(g)})
 		}
-		items = append(items, guideItem{g: g, tag: h.tags(g)})
 	}
 	return items
 }

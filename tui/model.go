@@ -172,7 +172,13 @@ func (m Model) load() tea.Cmd {
 	load := m.sh.opts.Load
 	return func() tea.Msg {
 		lib, err := load()
-		return libraryMsg{lib: lib, problems: len(library.Problems(err))}
+		n := 0
+		for _, p := range library.Problems(err) {
+			if !p.Warning {
+				n++ // warnings are for defensa check; these guides did not load
+			}
+		}
+		return libraryMsg{lib: lib, problems: n}
 	}
 }
 
