@@ -190,36 +190,75 @@ func (m Model) buildIndex() tea.Cmd {
 	return func() tea.Msg { return indexMsg{index(lib)} }
 }
 
-// Update implements tea.Model.
+// Update implements tea.Model: what concerns the whole program first
+// (size, colours, keys), then what the screens asked for or were sent.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m.resize(msg)
 	case resizeSettledMsg:
+		var cmd tea.Cmd
 		if msg.seq == m.resizeSeq {
 			cmd = m.reader.Relayout()
 		}
 		return m, cmd
 	case tea.BackgroundColorMsg:
 		return m.setBackground(msg)
+	case tea.KeyPressMsg:
+		if key.Matches(msg, m.keys.QuickExit, m.keys.Quit, m.keys.Suspend) {
+			return m.handleKey(msg)
+		}
+		if len(m.pending) > 0 || m.holds(msg) {
+			m.pending = append(m.pending, msg)
+			return m, nil
+		}
+		return m.handleKey(msg)
+	case signalMsg:
+		m.debugf("signal %v", msg.sig)
+		if msg.sig == syscall.SIGINT {
+			return m, tea.Interrupt
+		}
+		m.signal = msg.sig
+		return m, tea.Quit
+	}
+	if next, cmd, ok := m.loaded(msg); ok {
+		return next, cmd
+	}
+	return m.navigate(msg)
+}
+
+// loaded takes what start-up and the screens' commands produced: the
+// library, the index, results, layouts. Keys that waited for them go on.
+func (m Model) loaded(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
 	case libraryMsg:
 		m.debugf("library ready: %d guides, %d problems", msg.lib.Len(), msg.problems)
 		m.sh.lib = msg.lib
 		m.home.LibraryReady(msg.problems)
-		return m.drain(m.buildIndex())
+		cmd = m.buildIndex()
 	case indexMsg:
 		m.debugf("search index ready")
 		m.sh.index = msg.index
-		return m.drain(m.home.Search())
+		cmd = m.home.Search()
 	case searchDoneMsg:
 		m.home, cmd = m.home.Update(msg)
-		return m.drain(cmd)
 	case renderedMsg:
 		m.debugf("guide laid out at %d columns, theme %s, failed %v", msg.key.width, msg.key.theme, msg.err != nil)
 		m.store(msg)
 		m.reader, cmd = m.reader.Update(msg)
-		return m.drain(cmd)
+	default:
+		return m, nil, false
+	}
+	next, cmd := m.drain(cmd)
+	return next, cmd, true
+}
+
+// navigate goes where the screens ask, and routes the rest to the screen
+// in front.
+func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
 	case openMsg:
 		m.screen = screenReader
 		m.reader, cmd = m.reader.Open(msg)
@@ -239,22 +278,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case quitMsg:
 		m.exit = exitQuit
 		return m, tea.Quit
-	case signalMsg:
-		m.debugf("signal %v", msg.sig)
-		if msg.sig == syscall.SIGINT {
-			return m, tea.Interrupt
-		}
-		m.signal = msg.sig
-		return m, tea.Quit
-	case tea.KeyPressMsg:
-		if key.Matches(msg, m.keys.QuickExit, m.keys.Quit, m.keys.Suspend) {
-			return m.handleKey(msg)
-		}
-		if len(m.pending) > 0 || m.holds(msg) {
-			m.pending = append(m.pending, msg)
-			return m, nil
-		}
-		return m.handleKey(msg)
 	}
 	return m.route(msg)
 }
