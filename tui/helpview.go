@@ -145,7 +145,14 @@ func (h helpModel) pinnedKeys() []key.Binding {
 func (h helpModel) pinned() string {
 	st := h.sh.st
 	kw := h.keyWidth([][]key.Binding{h.pinnedKeys()})
-	lines := []string{st.Dim.Render(strings.Repeat(st.G.Rule, max(h.width, 1)))}
+	rule := strings.Repeat(st.G.Rule, max(h.width, 1))
+	if !h.vp.AtBottom() {
+		// More keys below: say so, and how to reach them.
+		more := " " + strings.TrimSpace(st.G.Down+" "+h.sh.cat.T("tui.help.more", h.keys.Down.Help().Key)) + " "
+		rest := max(h.width-2-lipgloss.Width(more), 0)
+		rule = truncate(st, strings.Repeat(st.G.Rule, 2)+more+strings.Repeat(st.G.Rule, rest), h.width)
+	}
+	lines := []string{st.Dim.Render(rule)}
 	for _, b := range h.pinnedKeys() {
 		lines = append(lines, h.line(b, kw))
 	}

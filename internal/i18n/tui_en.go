@@ -48,6 +48,7 @@ func init() {
 		"tui.copy.done":     "Copied %s, if your terminal allows it; Ctrl+X also empties the clipboard. If nothing pastes, run: %s",
 		"tui.copy.cannot":   "This terminal cannot copy. To get the text, run: %s",
 
+		"tui.help.more":       "more below (%s)",
 		"tui.help.title":      "Keys on this screen",
 		"tui.help.quick_exit": "Quick exit (Ctrl+X) closes defensa at once, clears the screen and empties the clipboard if defensa copied something. defensa keeps no history.",
 

@@ -48,6 +48,7 @@ func init() {
 		"tui.copy.done":     "Se copió %s, si su terminal lo permite; Ctrl+X también vacía el portapapeles. Si no se pega nada, use: %s",
 		"tui.copy.cannot":   "Esta terminal no puede copiar. Para obtener el texto, use: %s",
 
+		"tui.help.more":       "hay más abajo (%s)",
 		"tui.help.title":      "Teclas de esta pantalla",
 		"tui.help.quick_exit": "La salida rápida (Ctrl+X) cierra defensa de inmediato, borra la pantalla y vacía el portapapeles si defensa copió algo. defensa no guarda historial.",
 
