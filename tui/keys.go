@@ -82,8 +82,8 @@ type homeKeys struct {
 func newHomeKeys(n keyNamer) homeKeys {
 	return homeKeys{
 		globalKeys:   newGlobalKeys(n),
-		Up:           n.binding("tui.key.up", 1, "up", "ctrl+p"),
-		Down:         n.binding("tui.key.down", 1, "down", "ctrl+n"),
+		Up:           n.binding("tui.key.up", 1, "up", "ctrl+p", "shift+tab"),
+		Down:         n.binding("tui.key.down", 1, "down", "ctrl+n", "tab"),
 		PageUp:       n.binding("tui.key.pageup", 1, "pgup"),
 		PageDown:     n.binding("tui.key.pagedown", 1, "pgdown"),
 		Open:         n.binding("tui.key.open", 1, "enter", "ctrl+j"),
