@@ -422,7 +422,6 @@ func (m *Model) setSize() tea.Cmd {
 	h := m.height - 1
 	m.home.SetSize(m.width, h)
 	m.help.SetSize(m.width, m.height)
-	m.footer.SetWidth(m.width - 2)
 	m.reader.SetSize(m.width, h)
 	if m.sh.opts.Settle > 0 {
 		return nil // once the size settles
@@ -441,7 +440,6 @@ func (m Model) setBackground(msg tea.BackgroundColorMsg) (tea.Model, tea.Cmd) {
 	}
 	*m.sh.st = newStyles(theme, m.sh.opts.ASCII)
 	m.footer = newFooter(m.sh.st)
-	m.footer.SetWidth(m.width - 2)
 	m.home.SetStyles()
 	m.reader.SetLang()
 	return m, m.reader.Relayout()

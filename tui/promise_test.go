@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"defensa/internal/i18n"
 	"defensa/internal/library"
@@ -50,6 +51,11 @@ func TestQuitAndQuickExitAlwaysShown(t *testing.T) {
 				}
 				if n := strings.Count(s, "\n") + 1; n != size[1] {
 					t.Errorf("%s %dx%d %s: %d lines drawn", lang, size[0], size[1], name, n)
+				}
+				for _, line := range strings.Split(s, "\n") {
+					if w := lipgloss.Width(line); w > size[0] {
+						t.Errorf("%s %dx%d %s: a line of %d columns: %q", lang, size[0], size[1], name, w, line)
+					}
 				}
 			})
 		}

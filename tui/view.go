@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // View implements tea.Model: the screen in front and, under it, the
@@ -27,9 +29,28 @@ func (m Model) View() tea.View {
 	return v
 }
 
+// footerView draws as many live keys as fit, in their order (quick exit
+// and quit first), and an ellipsis when some did not fit. help.Model's own
+// cut keeps every key when not even the ellipsis fits, so the keys are
+// counted here.
 func (m Model) footerView() string {
-	km := m.keyMap()
-	return " " + m.footer.ShortHelpView(km.ShortHelp())
+	var live []key.Binding
+	for _, b := range m.keyMap().ShortHelp() {
+		if b.Enabled() {
+			live = append(live, b)
+		}
+	}
+	room := m.width - 2
+	for n := len(live); n > 0; n-- {
+		v := m.footer.ShortHelpView(live[:n])
+		if n < len(live) {
+			v += " " + m.sh.st.Dim.Render(m.sh.st.G.Ellipsis)
+		}
+		if lipgloss.Width(v) <= room {
+			return " " + v
+		}
+	}
+	return " " + ansi.Truncate(m.footer.ShortHelpView(live), room, "")
 }
 
 // tooSmall asks for a bigger window, and still says how to leave.
