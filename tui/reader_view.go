@@ -72,7 +72,11 @@ func (r readerModel) headerView() string {
 func (r readerModel) infoView() string {
 	st, c := r.sh.st, r.sh.cat
 	wrap := func(style lipgloss.Style, s string) string {
-		return style.Width(r.width).Render(lipgloss.Wrap(" "+s, r.width, ""))
+		lines := strings.Split(lipgloss.Wrap(s, max(r.width-2, 1), ""), "\n")
+		for i, l := range lines {
+			lines[i] = style.Render(" " + l)
+		}
+		return strings.Join(lines, "\n")
 	}
 	switch {
 	case r.find.Typing():
