@@ -23,7 +23,7 @@ func init() {
 		"tui.reader.disclaimer":     "General information, not legal advice",
 		"tui.reader.reviewed":       "reviewed %s",
 		"tui.reader.facts_as_of":    "facts as of %s",
-		"tui.reader.replaces":       "This organization's guide replaces the built-in one",
+		"tui.reader.replaces":       "This local guide replaces the built-in one",
 		"tui.reader.percent":        "%d%%",
 		"tui.reader.contents":       "Contents",
 		"tui.reader.no_guide":       "There is no guide %q.",
