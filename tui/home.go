@@ -71,6 +71,13 @@ func (h *homeModel) SetStyles() {
 	h.list.SetStyles(h.sh.st)
 }
 
+// LoadFailed says the guides could not be read at all.
+func (h *homeModel) LoadFailed() {
+	h.list.SetItems([]listItem{titleItem{text: h.sh.cat.T("tui.home.load_failed"), style: errorStyle, wrap: true}}, 0)
+}
+
+func errorStyle(st *Styles) lipgloss.Style { return st.Error }
+
 // LibraryReady shows the library, now loaded, and how many problems its
 // local guides had.
 func (h *homeModel) LibraryReady(problems int) {

@@ -233,6 +233,12 @@ func (m Model) loaded(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case libraryMsg:
+		if msg.lib == nil {
+			m.debugf("library: none")
+			m.pending = nil // nothing to act on; quit and quick exit still work
+			m.home.LoadFailed()
+			return m, nil, true
+		}
 		m.debugf("library ready: %d guides, %d problems", msg.lib.Len(), msg.problems)
 		m.sh.lib = msg.lib
 		m.home.LibraryReady(msg.problems)

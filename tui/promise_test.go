@@ -330,3 +330,19 @@ func TestNoResultsOffersRightNow(t *testing.T) {
 }
 
 var _ = search.Build
+
+// A library that cannot be read at all is said so; the keys to leave
+// still work.
+func TestNoLibrary(t *testing.T) {
+	opts := testOptions(t, i18n.English)
+	opts.Load = func() (*library.Library, error) { return nil, fmt.Errorf("broken") }
+	hs := start(t, opts, 80, 24)
+	hs.keys("door<enter>")
+	if !strings.Contains(hs.screen(), "could not be read") {
+		t.Errorf("the failure must be shown:\n%s", hs.screen())
+	}
+	hs.keys("<ctrl+x>")
+	if hs.m.exit != exitQuick {
+		t.Error("the quick exit must still work")
+	}
+}

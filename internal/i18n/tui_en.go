@@ -7,6 +7,7 @@ func init() {
 		"tui.home.right_now":      "Right now",
 		"tui.home.sections":       "All guides, by section",
 		"tui.home.local_problems": "Some guides in your folder could not be read (%d problems): run defensa check on the folder.",
+		"tui.home.load_failed":    "The guides could not be read. Run defensa check to see why.",
 		"tui.local":               "local",
 		"tui.loading":             "Opening...",
 		"tui.sources":             "Sources",

@@ -7,6 +7,7 @@ func init() {
 		"tui.home.right_now":      "Ahora mismo",
 		"tui.home.sections":       "Todas las guías, por tema",
 		"tui.home.local_problems": "No se pudieron leer algunas guías de su carpeta (%d problemas): use defensa check en la carpeta.",
+		"tui.home.load_failed":    "No se pudieron leer las guías. Use defensa check para ver por qué.",
 		"tui.local":               "local",
 		"tui.loading":             "Abriendo...",
 		"tui.sources":             "Fuentes",
