@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"defensa/internal/i18n"
 	"defensa/internal/library"
@@ -425,7 +426,7 @@ func (m Model) resize(msg tea.WindowSizeMsg) (tea.Model, tea.Cmd) {
 // setSize hands each screen its area: the window less the footer. It
 // returns the command that lays the open guide out at the new width.
 func (m *Model) setSize() tea.Cmd {
-	h := m.height - 1
+	h := m.height - lipgloss.Height(m.footerView())
 	m.home.SetSize(m.width, h)
 	m.help.SetSize(m.width, m.height)
 	m.reader.SetSize(m.width, h)
