@@ -5,43 +5,86 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	defensa "defensa"
 	"defensa/internal/i18n"
+	"defensa/internal/library"
 	"defensa/internal/render"
+	"defensa/internal/search"
 )
 
-// BenchmarkReaderFirstScreen measures opening the longest guide in the
-// reader at 80x24 until its first screen is drawn: rendering (not cached)
-// plus the view. view-bytes is the size of one full screen.
-func BenchmarkReaderFirstScreen(b *testing.B) {
-	lib := embedded(b)
-	id, size := "", 0
+// corpus loads the built-in guides, for measurements only: tests and
+// goldens use the fixture.
+func corpus(b *testing.B) (*library.Library, *library.Guide) {
+	lib, err := library.Load(defensa.Guides(), "guides", false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var longest *library.Guide
 	for _, g := range lib.Guides(i18n.English) {
-		if len(g.Body) > size {
-			id, size = g.ID, len(g.Body)
+		if longest == nil || len(g.Body) > len(longest.Body) {
+			longest = g
 		}
 	}
+	return lib, longest
+}
+
+// BenchmarkFirstFrame measures what stands between start and the first
+// frame: building the interface and drawing it, before anything loads.
+func BenchmarkFirstFrame(b *testing.B) {
+	opts := Options{Lang: i18n.Spanish, Theme: render.Dark, FixedTheme: true}
 	var bytes int
 	for b.Loop() {
-		m := New(lib, Options{Lang: i18n.English, Theme: render.Dark, FixedTheme: true})
+		m := New(opts)
 		next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-		m = next.(Model)
-		next, cmd := m.Update(openMsg{target: id, fresh: true})
-		m = next.(Model)
-		next, _ = m.Update(cmd())
-		m = next.(Model)
-		bytes = len(m.View().Content)
+		bytes = len(next.(Model).View().Content)
 	}
 	b.ReportMetric(float64(bytes), "view-bytes")
 }
 
-// BenchmarkReaderScroll measures one line of scrolling in an open guide.
-func BenchmarkReaderScroll(b *testing.B) {
-	m := newModel(b, i18n.English, 80, 24)
-	m = send(b, m, openMsg{target: "rights/warrants", fresh: true})
-	down := keys("j")[0]
+// BenchmarkOpenLongestGuide measures opening the longest guide at 80x24,
+// not drawn before: drawing, layout and the first view.
+func BenchmarkOpenLongestGuide(b *testing.B) {
+	lib, g := corpus(b)
+	opts := Options{Lang: i18n.English, Theme: render.Dark, FixedTheme: true,
+		Load: func() (*library.Library, error) { return lib, nil }, Index: func(*library.Library) *search.Index { return nil }}
 	for b.Loop() {
-		next, _ := m.Update(down)
-		m = next.(Model)
-		_ = m.View()
+		hs := start(b, opts, 80, 24)
+		hs.send(openMsg{ref: guideRef{target: g.ID}, fresh: true})
+		_ = hs.m.View()
+	}
+}
+
+// BenchmarkResizeLongestGuide measures a resize of the open longest
+// guide: a new layout, no new drawing.
+func BenchmarkResizeLongestGuide(b *testing.B) {
+	lib, g := corpus(b)
+	opts := Options{Lang: i18n.English, Theme: render.Dark, FixedTheme: true,
+		Load: func() (*library.Library, error) { return lib, nil }, Index: func(*library.Library) *search.Index { return nil }}
+	hs := start(b, opts, 80, 24)
+	hs.send(openMsg{ref: guideRef{target: g.ID}, fresh: true})
+	widths := []int{81, 82}
+	i := 0
+	for b.Loop() {
+		clear(hs.m.sh.docs) // a new width each time
+		hs.send(tea.WindowSizeMsg{Width: widths[i%2] + i%20, Height: 24})
+		i++
+	}
+}
+
+// BenchmarkScroll measures one line of scrolling and the view after it.
+func BenchmarkScroll(b *testing.B) {
+	lib, g := corpus(b)
+	opts := Options{Lang: i18n.English, Theme: render.Dark, FixedTheme: true,
+		Load: func() (*library.Library, error) { return lib, nil }, Index: func(*library.Library) *search.Index { return nil }}
+	hs := start(b, opts, 80, 24)
+	hs.send(openMsg{ref: guideRef{target: g.ID}, fresh: true})
+	down, up := keys("j")[0], keys("k")[0]
+	for i := 0; b.Loop(); i++ {
+		if i%200 < 100 {
+			hs.update(down)
+		} else {
+			hs.update(up)
+		}
+		_ = hs.m.View()
 	}
 }

@@ -1,227 +1,428 @@
 package tui
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"defensa/internal/library"
+	"defensa/internal/search"
 )
 
-// homeModel is the first screen: every section with its guides.
+// homeOrder is the order of the built-in sections on the home screen:
+// rights first, for the person in a hurry. An organization's own
+// sections come before all of them.
+var homeOrder = []string{"rights", "campaign", "templates", "discretion", "detainers", "officials", "reference"}
+
+// homeModel is the first screen: a search field that takes every
+// printable key, and under it the "Right now" block and the sections; or,
+// once something is typed, the results.
 type homeModel struct {
 	sh       *shared
-	rows     []homeRow
-	cursor   int // index into rows, always a guide row
-	offset   int // first row shown
+	keys     homeKeys
+	input    textinput.Model
+	list     listModel
+	section  string // the open section, "" for the top
+	topAt    int    // the cursor on the top list, kept while a section is open
+	found    searchDoneMsg
 	width    int
 	height   int
 	problems int // local guides that could not be read
 }
 
-type homeRow struct {
-	section string // set on a section title row
-	guide   *library.Guide
+// searchDoneMsg carries the results for a query; a late answer to an
+// older query is dropped.
+type searchDoneMsg struct {
+	query   string
+	results []search.Result
+	suggest []string
 }
 
-func newHome(sh *shared, problems int) homeModel {
-	h := homeModel{sh: sh, problems: problems, width: 80, height: 24}
-	h.refresh()
+func newHome(sh *shared) homeModel {
+	h := homeModel{sh: sh, list: newList(sh.st), width: 80, height: 24}
+	h.input = newInput(*sh.st, search.MaxQueryLen)
+	h.SetLang()
+	h.input.Focus()
 	return h
 }
 
-// refresh rebuilds the rows in the current language, keeping the cursor on
-// the same guide id.
-func (h *homeModel) refresh() {
-	current := ""
-	if h.cursor < len(h.rows) && h.rows[h.cursor].guide != nil {
-		current = h.rows[h.cursor].guide.ID
-	}
-	h.rows = h.rows[:0]
-	if h.sh.lib == nil {
-		return
-	}
-	section := ""
-	for _, g := range h.sh.lib.Catalog(h.sh.cat.Lang()) {
-		if g.Section != section {
-			section = g.Section
-			h.rows = append(h.rows, homeRow{section: section})
-		}
-		h.rows = append(h.rows, homeRow{guide: g})
-	}
-	h.cursor = h.firstGuide(0, 1)
-	for i, r := range h.rows {
-		if r.guide != nil && r.guide.ID == current {
-			h.cursor = i
-		}
-	}
-	h.clamp()
+// SetLang sets the texts and keys in the interface language.
+func (h *homeModel) SetLang() {
+	h.keys = newHomeKeys(h.sh.names)
+	h.input.Prompt = h.sh.cat.T("tui.search.prompt") + " "
+	h.input.Placeholder = h.sh.cat.T("tui.search.placeholder")
+	h.SetSize(h.width, h.height)
+	h.refresh()
 }
 
-// firstGuide returns the first guide row from i going in direction dir,
-// or the cursor when there is none.
-func (h homeModel) firstGuide(i, dir int) int {
-	for ; i >= 0 && i < len(h.rows); i += dir {
-		if h.rows[i].guide != nil {
-			return i
-		}
-	}
-	return h.cursor
+// SetStyles redraws with the theme's styles.
+func (h *homeModel) SetStyles() {
+	v := h.input.Value()
+	h.input = newInput(*h.sh.st, search.MaxQueryLen)
+	h.input.SetValue(v)
+	h.input.Focus()
+	h.SetLang()
+	h.list.SetStyles(h.sh.st)
 }
 
-// SetSize sets the screen size.
+// LoadFailed says the guides could not be read at all.
+func (h *homeModel) LoadFailed() {
+	h.list.SetItems([]listItem{titleItem{text: h.sh.cat.T("tui.home.load_failed"), style: errorStyle, wrap: true}}, 0)
+}
+
+func errorStyle(st *Styles) lipgloss.Style { return st.Error }
+
+// LibraryReady shows the library, now loaded, and how many problems its
+// local guides had.
+func (h *homeModel) LibraryReady(problems int) {
+	h.problems = problems
+	h.SetSize(h.width, h.height)
+	h.refresh()
+}
+
+// SetSize sets the area of the home screen, footer excluded.
 func (h *homeModel) SetSize(w, hgt int) {
 	h.width, h.height = w, hgt
-	h.clamp()
+	h.input.SetWidth(max(w-3-lipgloss.Width(h.input.Prompt), 1))
+	lw, _ := panes(w)
+	h.list.SetSize(lw, hgt-lipgloss.Height(h.top())-1)
 }
 
-// listHeight is the number of rows the list gets: the screen less the
-// header, the blank line under it, and the footer.
-func (h homeModel) listHeight() int {
-	chrome := 3
-	if h.problems > 0 {
-		chrome++
+// Query returns what is typed.
+func (h homeModel) Query() string { return strings.TrimSpace(h.input.Value()) }
+
+// current reports whether the results shown are those of the query.
+func (h homeModel) current() bool { return h.found.query == h.Query() }
+
+// Holds reports whether a key must wait: moving through or opening
+// results that are not there yet would act on the wrong list.
+func (h homeModel) Holds(msg tea.KeyPressMsg) bool {
+	k := h.keys
+	if h.sh.lib == nil {
+		return true
 	}
-	return max(h.height-chrome, 1)
+	return h.Query() != "" && !h.current() && declared(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.Open)
 }
 
-// clamp keeps the cursor on screen, showing a section's title with its
-// first guide.
-func (h *homeModel) clamp() {
-	lh := h.listHeight()
-	top := h.cursor
-	if top > 0 && h.rows[top-1].guide == nil {
-		top--
-	}
-	if top < h.offset {
-		h.offset = top
-	}
-	if h.cursor >= h.offset+lh {
-		h.offset = h.cursor - lh + 1
-	}
-	h.offset = max(0, min(h.offset, len(h.rows)-lh))
-	if len(h.rows) == 0 {
-		h.cursor, h.offset = 0, 0
-	}
+// KeyMap returns the live keys.
+func (h *homeModel) KeyMap() help.KeyMap {
+	k := &h.keys
+	typed := h.Query() != ""
+	k.Clear.SetEnabled(h.input.Value() != "")
+	k.CloseSection.SetEnabled(!typed && h.section != "")
+	k.QuitEsc.SetEnabled(h.input.Value() == "" && h.section == "")
+	k.Open.SetEnabled(h.list.Selected() != nil)
+	return *k
 }
 
-func (h homeModel) bindings() [][]key.Binding {
-	k := h.sh.keys
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open},
-		{k.Search, k.Language, k.Help, k.Quit, k.Interrupt, k.QuickExit},
+// search runs the query off the main loop.
+func (h homeModel) search() tea.Cmd {
+	ix, q, prefer := h.sh.index, h.Query(), h.sh.cat.Lang()
+	if ix == nil || q == "" {
+		return nil
 	}
-}
-
-// Update handles the keys of the home screen.
-func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
-	k := h.sh.keys
-	switch msg := msg.(type) {
-	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			h.move(-3)
-		} else if msg.Button == tea.MouseWheelDown {
-			h.move(3)
+	return func() tea.Msg {
+		rs := ix.Search(q, search.Options{Prefer: prefer, Limit: 30})
+		// Results in the person's language first; the others after.
+		slices.SortStableFunc(rs, func(a, b search.Result) int {
+			return cmp.Compare(boolInt(a.Lang != prefer), boolInt(b.Lang != prefer))
+		})
+		var sug []string
+		if len(rs) == 0 {
+			sug = ix.Suggest(q, 5)
 		}
+		return searchDoneMsg{query: q, results: rs, suggest: sug}
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Search runs the query again: the index arrived, or the language changed.
+func (h *homeModel) Search() tea.Cmd {
+	h.found = searchDoneMsg{}
+	h.refresh()
+	return h.search()
+}
+
+// Update handles typing, moving and opening.
+func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
+	k := h.keys
+	switch msg := msg.(type) {
+	case searchDoneMsg:
+		if msg.query == h.Query() {
+			h.found = msg
+			h.refresh()
+		}
+		return h, nil
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, k.Up):
-			h.move(-1)
+			h.list.Move(-1)
 		case key.Matches(msg, k.Down):
-			h.move(1)
+			h.list.Move(1)
 		case key.Matches(msg, k.PageUp):
-			h.move(-h.listHeight())
+			h.list.Page(-1)
 		case key.Matches(msg, k.PageDown):
-			h.move(h.listHeight())
-		case key.Matches(msg, k.Top):
-			h.cursor = h.firstGuide(0, 1)
-		case key.Matches(msg, k.Bottom):
-			h.cursor = h.firstGuide(len(h.rows)-1, -1)
+			h.list.Page(1)
 		case key.Matches(msg, k.Open):
-			if g := h.rows[h.cursor].guide; g != nil {
-				id := g.ID
-				return h, func() tea.Msg { return openMsg{target: id, fresh: true} }
-			}
+			return h.open()
+		case key.Matches(msg, k.Clear):
+			h.input.SetValue("")
+			h.refresh()
+		case key.Matches(msg, k.CloseSection):
+			h.section = ""
+			h.refresh()
+			h.list.Select(h.topAt)
+		case key.Matches(msg, k.QuitEsc):
+			return h, func() tea.Msg { return quitMsg{} }
+		default:
+			return h.typed(msg)
 		}
+		return h, nil
+	case tea.PasteMsg:
+		return h.typed(msg)
 	}
-	h.clamp()
 	return h, nil
 }
 
-// move goes n guides down (up when negative), skipping section titles.
-func (h *homeModel) move(n int) {
-	dir := 1
-	if n < 0 {
-		dir, n = -1, -n
+// typed hands a key to the field; a change of text searches again.
+func (h homeModel) typed(msg tea.Msg) (homeModel, tea.Cmd) {
+	before := h.Query()
+	var cmd tea.Cmd
+	h.input, cmd = h.input.Update(cleanInput(msg))
+	if h.Query() == before {
+		return h, cmd
 	}
-	for ; n > 0; n-- {
-		next := h.firstGuide(h.cursor+dir, dir)
-		if next == h.cursor {
+	if h.Query() == "" {
+		h.found = searchDoneMsg{}
+	}
+	h.refresh()
+	return h, tea.Batch(cmd, h.search())
+}
+
+// open opens what the cursor is on: a section's list, or a guide.
+func (h homeModel) open() (homeModel, tea.Cmd) {
+	switch it := h.list.Selected().(type) {
+	case sectionItem:
+		h.topAt = h.list.Index()
+		h.section = it.key
+		h.list.SetItems(h.sectionItems(it.key), 0)
+		return h, nil
+	case opener:
+		ref := it.ref()
+		return h, func() tea.Msg { return openMsg{ref: ref, fresh: true} }
+	}
+	return h, nil
+}
+
+// refresh rebuilds the list for the library, language and query, keeping
+// the cursor on the same row where it can.
+func (h *homeModel) refresh() {
+	at := h.list.Index()
+	switch {
+	case h.sh.lib == nil:
+		h.list.SetItems([]listItem{titleItem{text: h.sh.cat.T("tui.loading"), style: dimStyle}}, 0)
+	case h.Query() != "":
+		h.list.SetItems(h.resultItems(), 0)
+	case h.section != "":
+		h.list.SetItems(h.sectionItems(h.section), at)
+	default:
+		h.list.SetItems(h.topItems(), at)
+	}
+}
+
+func dimStyle(st *Styles) lipgloss.Style     { return st.Dim }
+func sectionStyle(st *Styles) lipgloss.Style { return st.Section }
+
+// topItems are the "Right now" block, then every section.
+func (h homeModel) topItems() []listItem {
+	c := h.sh.cat
+	guides := h.sh.lib.Catalog(c.Lang())
+	items := []listItem{titleItem{text: " " + c.T("tui.home.right_now") + " ", style: func(st *Styles) lipgloss.Style { return st.RightNow }}}
+	var now []*library.Guide
+	for _, g := range guides {
+		if g.RightNow != nil {
+			now = append(now, g)
+		}
+	}
+	slices.SortStableFunc(now, func(a, b *library.Guide) int { return cmp.Compare(a.RightNow.Order, b.RightNow.Order) })
+	column := 0
+	for _, g := range now {
+		column = max(column, lipgloss.Width(rightNowItem{g: g, local: h.localBadge(g)}.label()))
+	}
+	for _, g := range now {
+		items = append(items, rightNowItem{g: g, local: h.localBadge(g), column: column})
+	}
+	items = append(items, blank(), titleItem{text: c.T("tui.home.sections"), style: sectionStyle})
+	for _, s := range h.sections(guides) {
+		items = append(items, s)
+	}
+	return items
+}
+
+func (h homeModel) localBadge(g *library.Guide) string {
+	if g.Local {
+		return h.sh.cat.T("tui.local")
+	}
+	return ""
+}
+
+// sections groups the guides by section: an organization's own sections
+// first, named by their guides' front matter, then the built-in ones.
+func (h homeModel) sections(guides []*library.Guide) []sectionItem {
+	byKey := map[string]*sectionItem{}
+	var keys []string
+	for _, g := range guides {
+		s, ok := byKey[g.Section]
+		if !ok {
+			s = &sectionItem{key: g.Section, title: h.sectionTitle(g)}
+			if !slices.Contains(library.Sections, g.Section) {
+				s.local = h.sh.cat.T("tui.local")
+			}
+			byKey[g.Section] = s
+			keys = append(keys, g.Section)
+		}
+		if s.local != "" && s.title == g.Section && g.SectionTitle != "" {
+			s.title = g.SectionTitle // the first guide that names the section
+		}
+		s.count++
+	}
+	rank := func(k string) int {
+		if i := slices.Index(homeOrder, k); i >= 0 {
+			return i
+		}
+		return -1
+	}
+	slices.SortStableFunc(keys, func(a, b string) int { return cmp.Compare(rank(a), rank(b)) })
+	out := make([]sectionItem, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, *byKey[k])
+	}
+	return out
+}
+
+// sectionTitle names a guide's section: a local section by its guides'
+// own front matter, a built-in one in the interface language.
+func (h homeModel) sectionTitle(g *library.Guide) string {
+	if g.SectionTitle != "" && !slices.Contains(library.Sections, g.Section) {
+		return g.SectionTitle
+	}
+	return h.sh.cat.Section(g.Section)
+}
+
+// sectionItems lists the guides of one section.
+func (h homeModel) sectionItems(section string) []listItem {
+	guides := h.sh.lib.Catalog(h.sh.cat.Lang())
+	var items []listItem
+	for _, s := range h.sections(guides) {
+		if s.key == section {
+			items = append(items, titleItem{text: s.title, style: sectionStyle})
+		}
+	}
+	for _, g := range guides {
+		if g.Section == section {
+			items = append(items, guideItem{g: g, tag: h.tags(g)})
+		}
+	}
+	return items
+}
+
+// tags are the marks after a title: the guide's language when it is not
+// the interface's, and the local badge.
+func (h homeModel) tags(g *library.Guide) string {
+	var t []string
+	if g.Lang != h.sh.cat.Lang() {
+		t = append(t, "["+strings.ToUpper(string(g.Lang))+"]")
+	}
+	if g.Local {
+		t = append(t, "["+h.sh.cat.T("tui.local")+"]")
+	}
+	return strings.Join(t, " ")
+}
+
+// resultItems lists the results of the query; with none, what to try.
+func (h homeModel) resultItems() []listItem {
+	c := h.sh.cat
+	q := h.Query()
+	switch {
+	case h.sh.index == nil:
+		return []listItem{titleItem{text: c.T("tui.search.preparing"), style: dimStyle}}
+	case !h.current():
+		return []listItem{titleItem{text: c.T("tui.search.searching"), style: dimStyle}}
+	}
+	var items []listItem
+	for _, r := range h.found.results {
+		tag := ""
+		if r.Lang != c.Lang() {
+			tag = "[" + strings.ToUpper(string(r.Lang)) + "]"
+		}
+		items = append(items, resultItem{r: r, tag: tag})
+	}
+	if len(items) > 0 {
+		return items
+	}
+	items = append(items, titleItem{text: c.T("tui.search.none", q), wrap: true})
+	if len(h.found.suggest) > 0 {
+		items = append(items, titleItem{text: c.T("tui.search.try", strings.Join(h.found.suggest, ", ")), wrap: true})
+	}
+	items = append(items, titleItem{text: c.T("tui.search.hint"), style: dimStyle, wrap: true}, blank())
+	for _, it := range h.topItems() {
+		if _, ok := it.(sectionItem); ok {
 			break
 		}
-		h.cursor = next
+		items = append(items, it)
 	}
+	return items
 }
 
-// View draws the home screen.
-func (h homeModel) View() string {
-	st := h.sh.styles
-	c := h.sh.cat
-	var b strings.Builder
-	title := " defensa" + st.Sep + c.T("home.tagline")
-	b.WriteString(st.Header.Width(h.width).Render(ansi.Truncate(title, h.width, "…")) + "\n")
+// top is what stands above the list: the title bar, the field, and a
+// warning about the local folder when it had problems.
+func (h homeModel) top() string {
+	st := h.sh.st
+	title := " defensa" + st.G.Sep + h.sh.cat.T("tui.home.tagline")
+	lines := []string{st.Header.Width(h.width).Render(truncate(st, title, h.width)), " " + h.input.View()}
 	if h.problems > 0 {
-		b.WriteString(st.Error.Render(ansi.Truncate(" "+c.T("home.local_problems", h.problems), h.width, "…")) + "\n")
+		msg := h.sh.cat.T("tui.home.local_problems", h.problems)
+		lines = append(lines, " "+h.sh.st.Error.Render(lipgloss.Wrap(msg, max(h.width-2, 10), "")))
 	}
-	b.WriteString("\n")
-	lh := h.listHeight()
-	end := min(len(h.rows), h.offset+lh)
-	for i := h.offset; i < end; i++ {
-		b.WriteString(h.rowView(i) + "\n")
-	}
-	if len(h.rows) == 0 {
-		b.WriteString(" " + st.Dim.Render(c.T("reader.loading")) + "\n")
-		end++
-	}
-	for i := end - h.offset; i < lh; i++ {
-		b.WriteString("\n")
-	}
-	k := h.sh.keys
-	hint := shortHelp(st, h.width-2, k.Open, k.Search, k.Language, k.Help, k.Quit, k.QuickExit)
-	b.WriteString(st.Footer.Width(h.width).Render(" " + hint))
-	return b.String()
+	return strings.Join(lines, "\n")
 }
 
-func (h homeModel) rowView(i int) string {
-	st := h.sh.styles
-	r := h.rows[i]
-	if r.guide == nil {
-		return " " + st.Section.Render(ansi.Truncate(h.sh.cat.Section(r.section), h.width-2, "…"))
+// View draws the field and the list, and in a wide window the preview
+// beside it.
+func (h homeModel) View() string {
+	lw, pw := panes(h.width)
+	body := h.list.View()
+	if pw > 0 && h.sh.lib != nil {
+		lh := h.list.height
+		left := lipgloss.NewStyle().Width(lw).Render(body)
+		rule := strings.TrimSuffix(strings.Repeat(h.sh.st.Dim.Render(h.sh.st.G.VRule)+"\n", lh), "\n")
+		body = lipgloss.JoinHorizontal(lipgloss.Top, left, " ", rule, " ", h.previewView(pw-1, lh))
 	}
-	g := r.guide
-	title := g.Title
-	if g.Lang != h.sh.cat.Lang() {
-		title += " [" + strings.ToUpper(string(g.Lang)) + "]"
+	return h.top() + "\n\n" + body
+}
+
+// Reset goes back to the top of the home screen; search empties the
+// field for a new search.
+func (h *homeModel) Reset(search bool) {
+	h.section = ""
+	if search || h.Query() != "" {
+		h.input.SetValue("")
+		h.found = searchDoneMsg{}
 	}
-	avail := h.width - 4
-	title = ansi.Truncate(title, avail, "…")
-	summary := ""
-	if room := avail - lipgloss.Width(title) - 3; room > 10 && g.Summary != "" {
-		summary = ansi.Truncate(g.Summary, room, "…")
+	h.refresh()
+	if !search {
+		h.list.Select(0)
 	}
-	if i == h.cursor {
-		line := st.Selected.Render(" " + st.Pointer + " " + title + " ")
-		if summary != "" {
-			line += " " + st.SelectedSummary.Render(summary)
-		}
-		return line
-	}
-	line := "   " + st.Item.Render(title) + " "
-	if summary != "" {
-		line += " " + st.ItemSummary.Render(summary)
-	}
-	return line
 }

@@ -3,218 +3,214 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"defensa/internal/i18n"
 	"defensa/internal/library"
 	"defensa/internal/render"
 )
 
-// readerModel shows one guide: a header naming the guide and the heading
-// the reader is in, the rendered text, and a footer. Contents, find in
-// page, links and history live here too (reader_nav.go).
+// readerModel shows one guide: a header with where the reader is, the
+// text in a viewport, and a line of information under it. Find, contents,
+// links, history and copy are small models of their own.
 type readerModel struct {
 	sh       *shared
+	keys     readerKeys
 	guide    *library.Guide
-	fellBack bool // the guide is not in the interface language
+	fellBack bool // the guide is not in the language asked for
 	doc      *render.Document
-	offset   int
+	blanks   []span // the template placeholders of doc, to highlight
+	vp       viewport.Model
 	width    int
 	height   int
-	// jump is where to go once the guide is rendered: a heading index, a
-	// line, or nothing.
-	jump    jumpTarget
-	status  string
-	find    findState
-	toc     tocState
-	link    int // focused link (index into guide.Links), -1 for none
-	back    []place
-	forward []place
+	jump     jump // where to go once the guide is laid out
+	find     findModel
+	toc      contentsModel
+	link     linkFocus
+	hist     history
+	status   string // a message that stays until the next key
+	problem  bool   // the status is a warning
+	painted  painted
 }
 
-type jumpTarget struct {
-	heading int // index into guide.Headings, -1 for none
-	line    int // doc line, used when heading is -1
-	set     bool
+// jump is a place to go in a guide not laid out yet: a heading, or a line.
+type jump struct {
+	heading, line int
+	set           bool
 }
 
-// place is a point in the reading history.
-type place struct {
-	id     string
-	lang   i18n.Lang
-	offset int
-}
-
-// renderedMsg carries a guide rendered off the main loop.
+// renderedMsg carries a guide drawn and laid out off the main loop; key
+// identifies it, so a late one for another guide, width or theme is
+// dropped.
 type renderedMsg struct {
-	key renderKey
-	doc *render.Document
-	err error
+	key   layoutKey
+	drawn *render.Drawn
+	doc   *render.Document
+	err   error
 }
 
 func newReader(sh *shared) readerModel {
-	return readerModel{sh: sh, width: 80, height: 24, link: -1}
+	r := readerModel{sh: sh, link: noLink, width: 80, height: 23}
+	r.vp = viewport.New()
+	r.vp.KeyMap = viewport.KeyMap{} // the reader's own keys drive it
+	r.vp.MouseWheelEnabled = sh.opts.Mouse
+	r.SetLang()
+	return r
 }
 
-// SetSize sets the screen size. The text is re-wrapped once the size
-// settles (see Model.Update).
+// SetLang sets the keys and texts in the interface language.
+func (r *readerModel) SetLang() {
+	r.keys = newReaderKeys(r.sh.names)
+	q := r.find.query
+	r.find = newFind(r.sh)
+	r.find.query = q
+	r.find.Recompute(r.doc)
+	r.toc = newContents(r.sh)
+}
+
+// SetSize sets the reader's area, footer excluded. The text is laid out
+// again at the new width by Relayout.
 func (r *readerModel) SetSize(w, h int) {
 	r.width, r.height = w, h
-	r.find.input.SetWidth(max(w-20, 10))
-	r.clampOffset()
+	r.layout()
 }
 
-// textWidth is the width guides are wrapped at: the window less a margin,
-// never wider than a comfortable reading width.
+// Relayout shows the guide laid out at the current width and theme.
+func (r *readerModel) Relayout() tea.Cmd { return r.ensureRendered() }
+
+// textWidth is the width a guide is wrapped at: the window less a margin,
+// never wider than is comfortable to read.
 func (r readerModel) textWidth() int {
-	return min(max(r.width-4, 20), render.MaxWidth)
+	return min(max(r.width-4, render.MinWidth), render.MaxWidth)
 }
 
-// footerHeight is the footer's height: always one line, which footerView
-// keeps by truncating.
-const footerHeight = 1
-
-// bodyHeight is the number of text lines on screen: the window less the
-// header and the footer.
-func (r readerModel) bodyHeight() int {
-	return max(r.height-lipgloss.Height(r.headerView())-footerHeight, 1)
+// layout gives the viewport what the header and the information line
+// leave: the information line may take several lines (a whole address).
+func (r *readerModel) layout() {
+	head := lipgloss.Height(r.headerView())
+	info := lipgloss.Height(r.infoView())
+	h := max(r.height-head-info, 1)
+	r.vp.SetWidth(r.width)
+	r.vp.SetHeight(h)
+	r.toc.SetSize(r.width, h)
+	margin := 0
+	if r.doc != nil {
+		margin = max((r.width-r.doc.Width)/2, 0)
+	}
+	pad := strings.Repeat(" ", margin)
+	r.vp.LeftGutterFunc = func(viewport.GutterContext) string { return pad }
 }
 
-func (r readerModel) key() renderKey {
-	return renderKey{id: r.guide.ID, lang: r.guide.Lang, width: r.textWidth(), theme: r.sh.styles.Theme}
+func (r readerModel) key() layoutKey {
+	return layoutKey{drawKey: drawKey{id: r.guide.ID, lang: r.guide.Lang, theme: r.sh.st.Theme}, width: r.textWidth()}
 }
 
-// ensureRendered returns a command that renders the guide at the current
-// width and theme, unless that rendering is cached (then it is used now).
+// Holds reports whether keys must wait: the guide is still being laid out.
+func (r readerModel) Holds() bool { return r.guide != nil && r.doc == nil }
+
+// ensureRendered shows the guide at the current width and theme: at once
+// when it was laid out before, or through a command.
 func (r *readerModel) ensureRendered() tea.Cmd {
 	if r.guide == nil {
 		return nil
 	}
 	k := r.key()
-	if doc, ok := r.sh.cache[k]; ok {
+	if r.doc != nil && r.doc == r.sh.docs[k] {
+		return nil
+	}
+	if doc, ok := r.sh.docs[k]; ok {
 		r.setDoc(doc)
 		return nil
 	}
-	g, ascii := r.guide, r.sh.styles.ASCII
+	return renderGuide(r.guide, k, r.sh.drawn[k.drawKey], r.sh.renderOptions(r.guide))
+}
+
+// renderGuide draws g (unless drawn already) and lays it out.
+func renderGuide(g *library.Guide, k layoutKey, drawn *render.Drawn, opt render.Options) tea.Cmd {
 	return func() tea.Msg {
-		doc, err := render.Render(g, render.Options{Width: k.width, Theme: k.theme, ASCII: ascii})
-		return renderedMsg{key: k, doc: doc, err: err}
+		var err error
+		if drawn == nil {
+			drawn, err = render.Draw(g, opt)
+		}
+		if err != nil {
+			return renderedMsg{key: k, err: err}
+		}
+		return renderedMsg{key: k, drawn: drawn, doc: drawn.Layout(k.width)}
 	}
 }
 
-// setDoc shows a new rendering, keeping the reader at the same heading
-// when the text was re-wrapped.
+// setDoc shows a layout of the guide; a new width keeps the reader at the
+// heading it was under.
 func (r *readerModel) setDoc(doc *render.Document) {
-	if r.doc == doc {
-		return
-	}
 	if !r.jump.set && r.doc != nil {
-		if h := r.headingIndexAt(r.offset); h >= 0 {
-			r.jump = jumpTarget{heading: h, set: true}
-		}
+		r.jump = jump{heading: r.headingAt(r.vp.YOffset()), line: 0, set: true}
 	}
 	r.doc = doc
+	r.blanks = placeholders(doc)
+	r.link = noLink
+	r.find.Recompute(doc)
+	r.layout()
+	r.paint()
 	if r.jump.set {
-		r.offset = r.jump.line
-		if r.jump.heading >= 0 && r.jump.heading < len(doc.Headings) && doc.Headings[r.jump.heading] >= 0 {
-			r.offset = doc.Headings[r.jump.heading]
+		line := r.jump.line
+		if h := r.jump.heading; h >= 0 && h < len(doc.Headings) && doc.Headings[h] >= 0 {
+			line = doc.Headings[h]
 		}
-		r.jump = jumpTarget{}
+		r.vp.SetYOffset(line)
+		r.jump = jump{}
 	}
-	r.link = -1
-	r.find.recompute(doc)
-	r.clampOffset()
 }
 
-// open shows a guide, pushing where the reader was onto the history.
-func (r readerModel) open(msg openMsg) (readerModel, tea.Cmd) {
-	id, anchor, _ := strings.Cut(msg.target, "#")
-	lang := msg.lang
+// Open shows a guide; fresh starts a new reading history.
+func (r readerModel) Open(msg openMsg) (readerModel, tea.Cmd) {
+	id, anchor, _ := strings.Cut(msg.ref.target, "#")
+	lang := msg.ref.lang
 	if lang == "" {
 		lang = r.sh.cat.Lang()
 	}
 	g, fellBack, err := r.sh.lib.Lookup(id, lang)
 	if err != nil {
-		r.status = r.sh.cat.T("reader.no_guide", id)
+		r.status, r.problem = r.sh.cat.T("tui.reader.no_guide", id), true
 		return r, nil
 	}
 	if msg.fresh {
-		r.back, r.forward = nil, nil
+		r.hist.Reset()
 	} else if r.guide != nil {
-		r.back = append(r.back, r.here())
-		r.forward = nil
+		r.hist.Push(r.here())
 	}
-	return r.show(g, fellBack, jumpToAnchor(g, anchor))
+	return r.show(g, fellBack, jump{heading: r.sh.lib.FindHeading(g, anchor), set: true})
 }
 
-func jumpToAnchor(g *library.Guide, anchor string) jumpTarget {
-	if anchor == "" {
-		return jumpTarget{heading: -1, set: true}
-	}
-	return jumpTarget{heading: g.Anchor(anchor), set: true}
-}
-
-// show displays g and goes to j once it is rendered.
-func (r readerModel) show(g *library.Guide, fellBack bool, j jumpTarget) (readerModel, tea.Cmd) {
-	r.guide, r.fellBack, r.doc = g, fellBack, nil
-	r.offset, r.link, r.status = 0, -1, ""
-	r.find = findState{input: r.find.input}
-	r.find.reset()
-	r.toc = tocState{}
-	r.jump = j
+// show displays g and goes to j once it is laid out.
+func (r readerModel) show(g *library.Guide, fellBack bool, j jump) (readerModel, tea.Cmd) {
+	r.guide, r.fellBack, r.doc, r.blanks = g, fellBack, nil, nil
+	r.link, r.status, r.problem, r.jump = noLink, "", false, j
+	r.find.Clear()
+	r.toc.Close()
+	r.vp.SetContentLines(nil)
+	r.vp.SetYOffset(0)
+	r.painted = painted{}
 	if fellBack {
-		r.status = r.sh.cat.T("reader.fallback", r.sh.cat.LangName(g.Lang))
+		r.status = r.sh.cat.T("tui.reader.fallback", r.sh.cat.LangName(g.Lang))
 	}
+	r.layout()
 	return r, r.ensureRendered()
 }
 
 func (r readerModel) here() place {
-	return place{id: r.guide.ID, lang: r.guide.Lang, offset: r.offset}
+	return place{id: r.guide.ID, lang: r.guide.Lang, line: r.vp.YOffset()}
 }
 
-// switchLang opens the open guide's translation at the same heading.
-func (r readerModel) switchLang(lang i18n.Lang) (readerModel, tea.Cmd) {
-	if r.guide == nil {
-		return r, nil
-	}
-	g, fellBack, err := r.sh.lib.Lookup(r.guide.ID, lang)
-	if err != nil {
-		return r, nil
-	}
-	j := jumpTarget{heading: -1, line: 0, set: true}
-	if h := r.headingIndexAt(r.offset); h >= 0 {
-		j.heading = g.HeadingByStructuralIndex(r.guide.StructuralIndex(h))
-	}
-	if g == r.guide {
-		r.fellBack = fellBack
-		r.status = ""
-		if fellBack {
-			r.status = r.sh.cat.T("reader.no_translation", r.sh.cat.LangName(lang))
-		}
-		return r, nil
-	}
-	r.back, r.forward = rewriteLang(r.back, lang), rewriteLang(r.forward, lang)
-	return r.show(g, fellBack, j)
-}
-
-func rewriteLang(ps []place, lang i18n.Lang) []place {
-	out := make([]place, len(ps))
-	for i, p := range ps {
-		p.lang = lang
-		out[i] = p
-	}
-	return out
-}
-
-// headingIndexAt returns the guide heading the given doc line falls under.
-func (r readerModel) headingIndexAt(line int) int {
-	if r.doc == nil {
-		return -1
-	}
+// headingAt returns the heading doc line falls under, -1 above the first.
+func (r readerModel) headingAt(line int) int {
 	best := -1
+	if r.doc == nil {
+		return best
+	}
 	for i, l := range r.doc.Headings {
 		if l >= 0 && l <= line {
 			best = i
@@ -223,43 +219,46 @@ func (r readerModel) headingIndexAt(line int) int {
 	return best
 }
 
-func (r *readerModel) clampOffset() {
-	if r.doc == nil {
-		r.offset = max(r.offset, 0)
-		return
+// SwitchLang opens the open guide's translation at the same heading.
+func (r readerModel) SwitchLang(lang i18n.Lang) (readerModel, tea.Cmd) {
+	r.SetLang()
+	if r.guide == nil {
+		return r, nil
 	}
-	r.offset = max(0, min(r.offset, len(r.doc.Lines)-r.bodyHeight()))
+	g, fellBack, err := r.sh.lib.Lookup(r.guide.ID, lang)
+	if err != nil || g == r.guide {
+		r.status = r.sh.cat.T("tui.reader.no_translation", r.sh.cat.LangName(lang))
+		r.layout()
+		return r, r.ensureRendered()
+	}
+	j := jump{heading: -1, set: true}
+	if h := r.headingAt(r.vp.YOffset()); h >= 0 {
+		j.heading = g.HeadingByStructuralIndex(r.guide.StructuralIndex(h))
+	}
+	r.hist.SetLang(lang)
+	return r.show(g, fellBack, j)
 }
 
-func (r readerModel) bindings() [][]key.Binding {
-	k := r.sh.keys
-	if r.toc.open {
-		return [][]key.Binding{{k.Up, k.Down, k.Open, k.Cancel}, {k.Help, k.Interrupt, k.QuickExit}}
+// KeyMap returns the keys live now.
+func (r *readerModel) KeyMap() help.KeyMap {
+	switch {
+	case r.toc.IsOpen():
+		return r.toc.keys
+	case r.find.Typing():
+		return r.find.keys
 	}
-	if r.find.typing {
-		return [][]key.Binding{{k.Open, k.Cancel, k.Interrupt, k.QuickExitTyping}}
-	}
-	nav := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
-	var moves []key.Binding
-	if len(r.guide.Headings) > 1 {
-		moves = append(moves, k.Contents)
-	}
-	moves = append(moves, k.Find)
-	if r.find.query != "" {
-		moves = append(moves, k.NextMatch, k.PrevMatch)
-	}
-	if len(r.guide.Links) > 0 {
-		moves = append(moves, k.NextLink, k.PrevLink)
-		if r.link >= 0 {
-			moves = append(moves, k.Open)
-		}
-	}
-	moves = append(moves, k.Back)
-	if len(r.forward) > 0 {
-		moves = append(moves, k.Forward)
-	}
-	moves = append(moves, k.Home)
-	return [][]key.Binding{nav, moves, {k.SearchAll, k.Copy, k.Language, k.Help, k.Quit, k.Interrupt, k.QuickExit}}
+	k := &r.keys
+	hasLinks := r.guide != nil && len(r.guide.Links) > 0
+	k.Contents.SetEnabled(r.guide != nil && len(r.guide.Headings) > 1)
+	k.NextMatch.SetEnabled(r.find.Active())
+	k.PrevMatch.SetEnabled(r.find.Active())
+	k.ClearFind.SetEnabled(r.find.Active())
+	k.NextLink.SetEnabled(hasLinks)
+	k.PrevLink.SetEnabled(hasLinks)
+	k.Follow.SetEnabled(r.link != noLink)
+	k.Forward.SetEnabled(r.hist.CanForward())
+	k.Copy.SetEnabled(r.guide != nil)
+	return *k
 }
 
 // Update handles the reader's messages.
@@ -267,193 +266,184 @@ func (r readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case renderedMsg:
 		if r.guide == nil || msg.key != r.key() {
-			return r, nil // a stale rendering: other guide, width or theme
+			return r, nil
 		}
 		if msg.err != nil {
-			r.status = r.sh.cat.T("reader.render_failed")
-			r.setDoc(rawDocument(r.guide, r.textWidth()))
+			r.setDoc(render.Fallback(r.guide, r.textWidth()))
+			r.status, r.problem = r.sh.cat.T("tui.reader.render_failed"), true
+			r.layout()
 			return r, nil
 		}
 		r.setDoc(msg.doc)
 		return r, nil
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			r.scroll(-3)
-		} else if msg.Button == tea.MouseWheelDown {
-			r.scroll(3)
-		}
+		r.vp, _ = r.vp.Update(msg)
 		return r, nil
-	case tea.KeyPressMsg:
-		if r.doc == nil {
-			return r, nil // nothing to act on until the text is there
-		}
-		switch {
-		case r.toc.open:
-			return r.updateContents(msg)
-		case r.find.typing:
+	case tea.PasteMsg:
+		if r.find.Typing() {
 			return r.updateFind(msg)
 		}
-		return r.handleKey(msg)
+	case tea.KeyPressMsg:
+		if r.doc == nil {
+			return r, nil
+		}
+		r.status, r.problem = "", false
+		var cmd tea.Cmd
+		switch {
+		case r.toc.IsOpen():
+			r, cmd = r.updateContents(msg)
+		case r.find.Typing():
+			r, cmd = r.updateFind(msg)
+		default:
+			r, cmd = r.handleKey(msg)
+		}
+		r.layout()
+		r.paint()
+		return r, cmd
 	}
 	return r, nil
+}
+
+func (r readerModel) updateContents(msg tea.KeyPressMsg) (readerModel, tea.Cmd) {
+	var h int
+	r.toc, h, _ = r.toc.Update(msg)
+	if h >= 0 && r.doc.Headings[h] >= 0 {
+		r.hist.Push(r.here())
+		r.vp.SetYOffset(r.doc.Headings[h])
+	}
+	return r, nil
+}
+
+func (r readerModel) updateFind(msg tea.Msg) (readerModel, tea.Cmd) {
+	var changed bool
+	var cmd tea.Cmd
+	r.find, changed, cmd = r.find.Update(msg, r.doc, r.vp.YOffset())
+	if changed {
+		r.showMatch()
+	}
+	return r, cmd
+}
+
+// showMatch scrolls to the current match, a few lines below the top.
+func (r *readerModel) showMatch() {
+	if m, ok := r.find.Current(); ok {
+		r.reveal(m.line)
+	}
+}
+
+// reveal scrolls the least needed to show line l, with some context.
+func (r *readerModel) reveal(l int) {
+	top, h := r.vp.YOffset(), r.vp.Height()
+	if l < top || l >= top+h {
+		r.vp.SetYOffset(l - min(3, h/3))
+	}
 }
 
 // handleKey runs the reader's own keys.
 func (r readerModel) handleKey(msg tea.KeyPressMsg) (readerModel, tea.Cmd) {
-	k := r.sh.keys
-	r.status = ""
+	k := r.keys
 	switch {
 	case key.Matches(msg, k.Up):
-		r.scroll(-1)
+		r.vp.ScrollUp(1)
 	case key.Matches(msg, k.Down):
-		r.scroll(1)
+		r.vp.ScrollDown(1)
+	case key.Matches(msg, k.HalfUp):
+		r.vp.HalfPageUp()
+	case key.Matches(msg, k.HalfDown):
+		r.vp.HalfPageDown()
 	case key.Matches(msg, k.PageUp):
-		r.scroll(-r.bodyHeight())
+		r.vp.PageUp()
 	case key.Matches(msg, k.PageDown):
-		r.scroll(r.bodyHeight())
+		r.vp.PageDown()
 	case key.Matches(msg, k.Top):
-		r.offset = 0
+		r.vp.GotoTop()
 	case key.Matches(msg, k.Bottom):
-		r.offset = len(r.doc.Lines)
-	case key.Matches(msg, k.Contents) && len(r.guide.Headings) > 1:
-		r.openContents()
+		r.vp.GotoBottom()
+	case key.Matches(msg, k.Contents):
+		r.toc.Open(r.guide, r.sh.cat.T("tui.reader.contents"), r.headingAt(r.vp.YOffset()))
 	case key.Matches(msg, k.Find):
-		return r, r.startFind()
-	case key.Matches(msg, k.NextMatch) && r.find.query != "":
-		r.stepMatch(1)
-	case key.Matches(msg, k.PrevMatch) && r.find.query != "":
-		r.stepMatch(-1)
-	case key.Matches(msg, k.NextLink):
-		r.stepLink(1)
-	case key.Matches(msg, k.PrevLink):
-		r.stepLink(-1)
-	case key.Matches(msg, k.Open) && r.link >= 0:
-		return r.followLink()
-	case key.Matches(msg, k.Cancel) && r.find.query != "":
-		r.find.reset()
+		return r, r.find.Start(r.width)
+	case key.Matches(msg, k.NextMatch):
+		r.find.Step(1)
+		r.showMatch()
+	case key.Matches(msg, k.PrevMatch):
+		r.find.Step(-1)
+		r.showMatch()
+	case key.Matches(msg, k.ClearFind):
+		r.find.Clear()
+	case key.Matches(msg, k.NextLink), key.Matches(msg, k.PrevLink):
+		dir := 1
+		if key.Matches(msg, k.PrevLink) {
+			dir = -1
+		}
+		r.link = r.link.step(r.doc, r.vp.YOffset(), r.vp.Height(), dir)
+		if r.link == noLink {
+			r.status = r.sh.cat.T("tui.reader.no_links")
+		} else {
+			r.reveal(r.doc.Links[r.link].Text.From.Line)
+		}
+	case key.Matches(msg, k.Follow):
+		return r.follow()
+	case key.Matches(msg, k.Close):
+		return r, func() tea.Msg { return closeReaderMsg{} }
 	case key.Matches(msg, k.Back):
-		return r.goBack()
+		return r.back()
 	case key.Matches(msg, k.Forward):
-		return r.goForward()
+		if p, ok := r.hist.Forward(r.here()); ok {
+			return r.goTo(p)
+		}
 	case key.Matches(msg, k.Home):
-		return r, func() tea.Msg { return goHomeMsg{} }
+		return r, func() tea.Msg { return homeMsg{} }
+	case key.Matches(msg, k.SearchAll):
+		return r, func() tea.Msg { return homeMsg{search: true} }
 	case key.Matches(msg, k.Copy):
 		return r.copyText()
 	}
-	r.clampOffset()
 	return r, nil
 }
 
-func (r *readerModel) scroll(n int) {
-	r.offset += n
-	r.clampOffset()
-}
-
-// rawDocument shows a guide's Markdown as it is, when rendering failed.
-func rawDocument(g *library.Guide, width int) *render.Document {
-	return render.Fallback(g, width)
-}
-
-// View draws the reader.
-func (r readerModel) View() string {
-	if r.toc.open {
-		return r.headerView() + "\n" + r.contentsView() + "\n" + r.footerView()
+// follow opens the focused link: another guide at its heading, a heading
+// of this one, or, for an address nothing here can open, shows it whole.
+func (r readerModel) follow() (readerModel, tea.Cmd) {
+	l := r.guide.Links[r.link]
+	if l.Kind != library.LinkGuide {
+		r.status = r.linkSummary()
+		return r, nil
 	}
-	return r.headerView() + "\n" + r.bodyView() + "\n" + r.footerView()
-}
-
-func (r readerModel) headerView() string {
-	st := r.sh.styles
-	if r.guide == nil {
-		return st.Header.Width(r.width).Render("")
-	}
-	left := " " + r.sh.cat.Section(r.guide.Section) + st.Sep + r.guide.Title
-	tag := " " + strings.ToUpper(string(r.guide.Lang)) + " "
-	line1 := ansi.Truncate(left, r.width-lipgloss.Width(tag), "…")
-	pad := max(r.width-lipgloss.Width(line1)-lipgloss.Width(tag), 0)
-	head := st.Header.Render(line1 + strings.Repeat(" ", pad) + tag)
-	current := ""
-	if h := r.headingIndexAt(r.offset); h >= 0 && r.guide.Headings[h].Level > 1 {
-		current = r.guide.Headings[h].Text
-	}
-	sub := ansi.Truncate("   "+current, r.width, "…")
-	return head + "\n" + st.HeaderDim.Width(r.width).Render(sub)
-}
-
-func (r readerModel) bodyView() string {
-	h := r.bodyHeight()
-	if r.doc == nil {
-		return fitHeight("\n  "+r.sh.cat.T("reader.loading"), h)
-	}
-	margin := strings.Repeat(" ", max((r.width-r.doc.Width)/2, 0))
-	lines := make([]string, 0, h)
-	end := min(len(r.doc.Lines), r.offset+h)
-	for i := r.offset; i < end; i++ {
-		lines = append(lines, margin+r.decorate(i))
-	}
-	return fitHeight(strings.Join(lines, "\n"), h)
-}
-
-// decorate highlights find matches and the focused link on doc line i.
-func (r readerModel) decorate(i int) string {
-	st := r.sh.styles
-	line := r.doc.Lines[i]
-	var ranges []lipgloss.Range
-	for j, m := range r.find.matches {
-		if m.line != i {
-			continue
+	if l.ID == r.guide.ID {
+		if i := r.sh.lib.FindHeading(r.guide, l.Anchor); i >= 0 && r.doc.Headings[i] >= 0 {
+			r.hist.Push(r.here())
+			r.vp.SetYOffset(r.doc.Headings[i])
+			r.link = noLink
 		}
-		style := st.Match
-		if j == r.find.current {
-			style = st.CurrentMatch
-		}
-		ranges = append(ranges, lipgloss.NewRange(m.start, m.end, style))
+		return r, nil
 	}
-	if r.link >= 0 {
-		if s := r.doc.Links[r.link].Text; s.From.Line <= i && i <= s.To.Line && len(ranges) == 0 {
-			from, to := 0, lipgloss.Width(r.doc.Plain[i])
-			if i == s.From.Line {
-				from = s.From.Col
-			}
-			if i == s.To.Line {
-				to = s.To.Col
-			}
-			ranges = append(ranges, lipgloss.NewRange(from, to, st.LinkFocus))
-		}
+	target := l.ID
+	if l.Anchor != "" {
+		target += "#" + l.Anchor
 	}
-	if len(ranges) == 0 {
-		return line
-	}
-	return lipgloss.StyleRanges(line, ranges...)
+	return r.Open(openMsg{ref: guideRef{target: target, lang: r.guide.Lang}})
 }
 
-func (r readerModel) footerView() string {
-	st := r.sh.styles
-	c := r.sh.cat
-	if r.find.typing {
-		return st.Footer.Width(r.width).Render(r.find.input.View())
+// back returns to the previous place, or closes the guide when there is
+// none.
+func (r readerModel) back() (readerModel, tea.Cmd) {
+	p, ok := r.hist.Back(r.here())
+	if !ok {
+		return r, func() tea.Msg { return closeReaderMsg{} }
 	}
-	pct := 100
-	if r.doc != nil && len(r.doc.Lines) > r.bodyHeight() {
-		pct = r.offset * 100 / (len(r.doc.Lines) - r.bodyHeight())
+	return r.goTo(p)
+}
+
+func (r readerModel) goTo(p place) (readerModel, tea.Cmd) {
+	if p.id == r.guide.ID && p.lang == r.guide.Lang {
+		r.vp.SetYOffset(p.line)
+		r.link = noLink
+		return r, nil
 	}
-	left := ""
-	switch {
-	case r.status != "":
-		left = r.status
-	case r.find.query != "":
-		left = r.find.summary(c)
-	case r.link >= 0:
-		left = r.linkSummary()
-	default:
-		reviewed := ""
-		if r.guide != nil && !r.guide.Reviewed.IsZero() {
-			reviewed = " · " + c.T("reader.reviewed", r.guide.Reviewed.Format("2006-01-02"))
-		}
-		left = c.T("reader.disclaimer") + reviewed
+	g, fellBack, err := r.sh.lib.Lookup(p.id, p.lang)
+	if err != nil {
+		return r, nil
 	}
-	right := " " + c.T("reader.percent", pct) + " · ? " + c.T("key.help") + " "
-	left = ansi.Truncate(" "+left, max(r.width-lipgloss.Width(right), 0), "…")
-	pad := max(r.width-lipgloss.Width(left)-lipgloss.Width(right), 0)
-	return st.Footer.Render(left + strings.Repeat(" ", pad) + right)
+	return r.show(g, fellBack, jump{heading: -1, line: p.line, set: true})
 }

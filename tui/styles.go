@@ -1,97 +1,142 @@
 package tui
 
 import (
-	"charm.land/bubbles/v2/textinput"
 	"image/color"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"defensa/internal/render"
+	"defensa/internal/textsafe"
 )
 
-// Styles holds every style of the interface, built from one theme. Screens
-// never name a colour; they use these.
+// Glyphs are the drawing characters of the interface. The Linux console
+// and --ascii get plain ASCII ones.
+type Glyphs struct {
+	Pointer, Sep, Bullet, Ellipsis, Rule, VRule, Dot string
+	Up, Down, Left, Right                            string
+}
+
+var (
+	unicodeGlyphs = Glyphs{Pointer: "›", Sep: " › ", Bullet: "•", Ellipsis: "…", Rule: "─", VRule: "│", Dot: " · ",
+		Up: "↑", Down: "↓", Left: "←", Right: "→"}
+	asciiGlyphs = Glyphs{Pointer: ">", Sep: " > ", Bullet: "*", Ellipsis: "...", Rule: "-", Dot: " | "}
+)
+
+// Styles holds every style of the interface, built from one theme's
+// palette: the same palette glamour draws the guides with. Screens never
+// name a colour; they use these.
 type Styles struct {
 	Theme render.Theme
 	ASCII bool
+	G     Glyphs
 
-	Header, HeaderDim, Footer, FooterDim lipgloss.Style
-	Section, Item, ItemSummary           lipgloss.Style
-	Selected, SelectedSummary            lipgloss.Style
-	Match, CurrentMatch, Link, LinkFocus lipgloss.Style
-	Notice, Error, Dim, Key, Prompt      lipgloss.Style
-	Rule                                 string
-	Bullet, Pointer, Sep                 string
+	Header, HeaderDim, Badge           lipgloss.Style // the bar on top of every screen
+	Info, Notice, Error                lipgloss.Style // the line above the keys
+	RightNow, RightNowLabel            lipgloss.Style // the "Right now" block
+	Section, Item, Summary, Dim        lipgloss.Style
+	Selected, SelectedSummary          lipgloss.Style
+	Match, CurrentMatch, LinkFocus     lipgloss.Style
+	Placeholder, Prompt, Key, HelpDesc lipgloss.Style
+	Help                               help.Styles
 }
 
 func newStyles(theme render.Theme, ascii bool) Styles {
-	s := Styles{Theme: theme, ASCII: ascii, Rule: "─", Bullet: "•", Pointer: "›", Sep: " › "}
-	if ascii {
-		s.Rule, s.Bullet, s.Pointer, s.Sep = "-", "*", ">", " > "
+	p := theme.Palette()
+	c := func(s string) color.Color {
+		if s == "" {
+			return lipgloss.NoColor{}
+		}
+		return lipgloss.Color(s)
 	}
 	base := lipgloss.NewStyle()
-	var accent, dim, bar, barText, match, warn color.Color
-	switch theme {
-	case render.Light:
-		accent, dim, bar, barText, match, warn = lipgloss.Color("25"), lipgloss.Color("244"), lipgloss.Color("254"), lipgloss.Color("235"), lipgloss.Color("229"), lipgloss.Color("124")
-	case render.HighContrast:
-		accent, dim, bar, barText, match, warn = lipgloss.Color("11"), lipgloss.Color("15"), lipgloss.Color("0"), lipgloss.Color("15"), lipgloss.Color("11"), lipgloss.Color("9")
-	case render.Dark:
-		accent, dim, bar, barText, match, warn = lipgloss.Color("39"), lipgloss.Color("245"), lipgloss.Color("236"), lipgloss.Color("252"), lipgloss.Color("58"), lipgloss.Color("209")
+	s := Styles{Theme: theme, ASCII: ascii, G: unicodeGlyphs}
+	if ascii {
+		s.G = asciiGlyphs
 	}
-	if theme == render.Plain {
-		// No colour at all: structure comes from bold, reverse and underline.
-		s.Header = base.Bold(true)
-		s.HeaderDim = base
-		s.Footer = base
-		s.FooterDim = base
-		s.Section = base.Bold(true).Underline(true)
-		s.Item = base
-		s.ItemSummary = base
-		s.Selected = base.Reverse(true)
-		s.SelectedSummary = base
-		s.Match = base.Underline(true)
-		s.CurrentMatch = base.Reverse(true)
-		s.Link = base.Underline(true)
-		s.LinkFocus = base.Reverse(true)
-		s.Notice = base.Bold(true)
-		s.Error = base.Bold(true)
-		s.Dim = base
-		s.Key = base.Bold(true)
-		s.Prompt = base.Bold(true)
-		return s
-	}
-	s.Header = base.Bold(true).Foreground(barText).Background(bar)
-	s.HeaderDim = base.Foreground(dim).Background(bar)
-	s.Footer = base.Foreground(barText).Background(bar)
-	s.FooterDim = base.Foreground(dim).Background(bar)
-	s.Section = base.Bold(true).Foreground(accent)
+	plain := theme == render.Plain
+	bar := base.Foreground(c(p.BarText)).Background(c(p.Bar))
+	s.Header = bar.Bold(true)
+	s.HeaderDim = bar.Foreground(c(p.Dim))
+	s.Badge = base.Foreground(c(p.Title)).Background(c(p.TitleBg)).Bold(true)
+	s.Info = base.Foreground(c(p.Dim))
+	s.Notice = base.Foreground(c(p.Accent)).Bold(true)
+	s.Error = base.Foreground(c(p.Warn)).Bold(true)
+	s.RightNow = base.Foreground(c(p.Title)).Background(c(p.TitleBg)).Bold(true)
+	s.RightNowLabel = base.Bold(true)
+	s.Section = base.Foreground(c(p.Accent)).Bold(true)
 	s.Item = base
-	s.ItemSummary = base.Foreground(dim)
+	s.Summary = base.Foreground(c(p.Dim))
+	s.Dim = base.Foreground(c(p.Dim))
 	s.Selected = base.Bold(true).Reverse(true)
-	s.SelectedSummary = base.Foreground(accent)
-	s.Match = base.Background(match)
+	s.SelectedSummary = base.Foreground(c(p.Accent))
+	s.Match = base.Background(c(p.Match))
 	s.CurrentMatch = base.Reverse(true).Bold(true)
-	s.Link = base.Underline(true)
 	s.LinkFocus = base.Reverse(true).Bold(true)
-	s.Notice = base.Bold(true).Foreground(accent)
-	s.Error = base.Bold(true).Foreground(warn)
-	s.Dim = base.Foreground(dim)
-	s.Key = base.Bold(true).Foreground(accent)
-	s.Prompt = base.Bold(true).Foreground(accent)
+	s.Placeholder = base.Foreground(c(p.Warn)).Bold(true)
+	s.Prompt = base.Foreground(c(p.Accent)).Bold(true)
+	s.Key = base.Foreground(c(p.Accent)).Bold(true)
+	s.HelpDesc = base
+	if p.Selected != "" {
+		s.Selected = base.Bold(true).Background(c(p.Selected))
+	}
+	if plain {
+		// No colour at all: structure comes from weight, underline and
+		// reverse video, which every terminal has.
+		s.Header = base.Bold(true).Reverse(true)
+		s.HeaderDim = base.Reverse(true)
+		s.Badge = base.Bold(true)
+		s.RightNow = base.Bold(true).Reverse(true)
+		s.Section = base.Bold(true).Underline(true)
+		s.Match = base.Underline(true)
+		s.Placeholder = base.Bold(true).Underline(true)
+		s.SelectedSummary = base
+	}
 	if theme == render.HighContrast {
 		s.Match = base.Underline(true).Bold(true)
-		s.Item = base.Foreground(lipgloss.Color("15"))
+	}
+	s.Help = help.Styles{
+		Ellipsis:       s.Dim,
+		ShortKey:       s.Key,
+		ShortDesc:      base,
+		ShortSeparator: s.Dim,
+		FullKey:        s.Key,
+		FullDesc:       base,
+		FullSeparator:  s.Dim,
 	}
 	return s
 }
 
 // newInput makes a text field with a steady cursor: a blinking one redraws
-// the screen twice a second for nothing, which costs bytes over slow links.
-func newInput() textinput.Model {
+// the screen twice a second for nothing, which costs bytes over slow links
+// and keeps a timer running.
+func newInput(st Styles, limit int) textinput.Model {
 	ti := textinput.New()
-	st := ti.Styles()
-	st.Cursor.Blink = false
-	ti.SetStyles(st)
+	ti.CharLimit = limit
+	is := ti.Styles()
+	is.Cursor.Blink = false
+	is.Focused.Prompt = st.Prompt
+	is.Blurred.Prompt = st.Prompt
+	is.Focused.Placeholder = st.Dim
+	is.Blurred.Placeholder = st.Dim
+	ti.SetStyles(is)
 	return ti
+}
+
+// cleanInput takes what the person typed or pasted into a field and
+// removes what must never be drawn (controls, bidi overrides, invisible
+// characters): a paste can carry anything.
+func cleanInput(msg tea.Msg) tea.Msg {
+	switch m := msg.(type) {
+	case tea.PasteMsg:
+		m.Content = textsafe.Line(m.Content)
+		return m
+	case tea.KeyPressMsg:
+		if _, removed := textsafe.Text(m.Text); removed.Any() {
+			return nil
+		}
+	}
+	return msg
 }

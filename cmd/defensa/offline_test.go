@@ -88,7 +88,7 @@ func TestInterfaceWritesNothing(t *testing.T) {
 		}
 	}
 	tm := startTerm(t, "cd "+filepath.Join(root, "work")+" && "+bin, vars)
-	tm.waitFor("Guía de campañas")
+	tm.waitFor("Ahora mismo")
 	tm.keys("Enter")
 	tm.waitFor("En resumen")
 	tm.keys("/")
@@ -97,7 +97,9 @@ func TestInterfaceWritesNothing(t *testing.T) {
 	tm.keys("L")
 	tm.waitFor("In short")
 	tm.keys("c")
-	tm.keys("q")
+	tm.keys("q") // closes the guide
+	tm.waitFor("Right now")
+	tm.keys("Escape") // on the empty field: quits
 	tm.expectExit("0")
 	assertEmpty(t, root)
 }

@@ -2,19 +2,31 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"log"
 	"os"
+	"runtime"
+	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"defensa/internal/i18n"
 	"defensa/internal/library"
 	"defensa/internal/render"
+	"defensa/internal/search"
 	"defensa/tui"
 )
 
+// resizeSettle is how long a window must keep its size before the open
+// guide is laid out again.
+const resizeSettle = 80 * time.Millisecond
+
 func runTUI(g *globals, args []string, env *Env) error {
-	pos, cat, err := setup(g, "", args, env, nil)
+	var mouse bool
+	pos, cat, err := setup(g, "", args, env, func(fs *flag.FlagSet) { fs.BoolVar(&mouse, "mouse", false, "") })
 	if err != nil {
 		return quietHelp(err)
 	}
@@ -29,7 +41,12 @@ func runTUI(g *globals, args []string, env *Env) error {
 			return usageError{cat.T("cli.not_a_folder", g.guides)}
 		}
 	}
-	// Read the library while the terminal is being set up.
+	lang := cat.Lang()
+	if g.lang == "" {
+		lang = i18n.Detect(env.Getenv) // the machine's language, where no variable names it
+	}
+	// Read the library while the terminal is being set up; the first
+	// frame does not wait for it.
 	type loaded struct {
 		lib *library.Library
 		err error
@@ -39,10 +56,18 @@ func runTUI(g *globals, args []string, env *Env) error {
 		lib, err := loadLibrary(g)
 		ready <- loaded{lib, err}
 	}()
-	opts := tui.Options{Lang: cat.Lang(), ASCII: g.ascii || asciiTerminal(env)}
-	opts.Load = func() (*library.Library, error) {
-		r := <-ready
-		return r.lib, r.err
+	opts := tui.Options{
+		Lang:        lang,
+		ASCII:       g.ascii || asciiTerminal(env),
+		Mouse:       mouse,
+		NoClipboard: !clipboardWorks(env),
+		Guides:      g.guides,
+		Settle:      resizeSettle,
+		Load: func() (*library.Library, error) {
+			r := <-ready
+			return r.lib, r.err
+		},
+		Index: search.Build,
 	}
 	switch t, ok := render.ParseTheme(g.theme); {
 	case env.Getenv("NO_COLOR") != "":
@@ -64,11 +89,18 @@ func runTUI(g *globals, args []string, env *Env) error {
 		}
 		defer f.Close()
 		debugLog = f
-		opts.Debug = true
+		opts.Debugf = log.Printf
 	}
 	var trace []byte
-	err = withStderrCaptured(&trace, func() error { return tui.Run(nil, opts) })
+	err = withStderrCaptured(&trace, func() error { return tui.Run(opts) })
+	var sig *tui.SignalError
 	switch {
+	case errors.As(err, &sig):
+		// The terminal is restored; the exit status says which signal.
+		if debugLog != nil {
+			_ = debugLog.Close()
+		}
+		os.Exit(sig.Code())
 	case errors.Is(err, tea.ErrInterrupted):
 		return errInterrupted
 	case errors.Is(err, tea.ErrProgramPanic):
@@ -118,4 +150,24 @@ func asciiTerminal(env *Env) bool {
 		}
 	}
 	return false
+}
+
+// clipboardWorks reports whether the terminal may take a copy through
+// OSC 52. The ones known not to are told so instead of being promised a
+// copy that never arrives: the Linux console and other hardware-style
+// terminals, macOS Terminal, VTE terminals (GNOME Terminal, Tilix) and the
+// old Windows console.
+func clipboardWorks(env *Env) bool {
+	term := env.Getenv("TERM")
+	switch {
+	case term == "linux", term == "dumb", term == "cons25", strings.HasPrefix(term, "vt"):
+		return false
+	case env.Getenv("TERM_PROGRAM") == "Apple_Terminal":
+		return false
+	case env.Getenv("VTE_VERSION") != "" && env.Getenv("TMUX") == "":
+		return false
+	case runtime.GOOS == "windows":
+		return env.Getenv("WT_SESSION") != "" || env.Getenv("TERM_PROGRAM") != "" || env.Getenv("ConEmuANSI") == "ON"
+	}
+	return true
 }
