@@ -248,15 +248,15 @@ func sectionStyle(st *Styles) lipgloss.Style { return st.Section }
 // topItems are the "Right now" block, then every section.
 func (h homeModel) topItems() []listItem {
 	c := h.sh.cat
-	guides := h.sh.lib.Catalog(c.Lang())
+	guides := h.sh.lib.CatalogEntries(c.Lang())
 	items := []listItem{titleItem{text: " " + c.T("tui.home.right_now") + " ", style: func(st *Styles) lipgloss.Style { return st.RightNow }}}
-	var now []*library.Guide
+	var now []*library.Entry
 	for _, g := range guides {
 		if g.RightNow != nil {
 			now = append(now, g)
 		}
 	}
-	slices.SortStableFunc(now, func(a, b *library.Guide) int { return cmp.Compare(a.RightNow.Order, b.RightNow.Order) })
+	slices.SortStableFunc(now, func(a, b *library.Entry) int { return cmp.Compare(a.RightNow.Order, b.RightNow.Order) })
 	column := 0
 	for _, g := range now {
 		column = max(column, lipgloss.Width(rightNowItem{g: g, local: h.localBadge(g)}.label()))
@@ -271,7 +271,7 @@ func (h homeModel) topItems() []listItem {
 	return items
 }
 
-func (h homeModel) localBadge(g *library.Guide) string {
+func (h homeModel) localBadge(g *library.Entry) string {
 	if g.Local {
 		return h.sh.cat.T("tui.local")
 	}
@@ -280,7 +280,7 @@ func (h homeModel) localBadge(g *library.Guide) string {
 
 // sections groups the guides by section: an organization's own sections
 // first, named by their guides' front matter, then the built-in ones.
-func (h homeModel) sections(guides []*library.Guide) []sectionItem {
+func (h homeModel) sections(guides []*library.Entry) []sectionItem {
 	byKey := map[string]*sectionItem{}
 	var keys []string
 	for _, g := range guides {
@@ -314,7 +314,7 @@ func (h homeModel) sections(guides []*library.Guide) []sectionItem {
 
 // sectionTitle names a guide's section: a local section by its guides'
 // own front matter, a built-in one in the interface language.
-func (h homeModel) sectionTitle(g *library.Guide) string {
+func (h homeModel) sectionTitle(g *library.Entry) string {
 	if g.SectionTitle != "" && !slices.Contains(library.Sections, g.Section) {
 		return g.SectionTitle
 	}
@@ -323,7 +323,7 @@ func (h homeModel) sectionTitle(g *library.Guide) string {
 
 // sectionItems lists the guides of one section.
 func (h homeModel) sectionItems(section string) []listItem {
-	guides := h.sh.lib.Catalog(h.sh.cat.Lang())
+	guides := h.sh.lib.CatalogEntries(h.sh.cat.Lang())
 	var items []listItem
 	for _, s := range h.sections(guides) {
 		if s.key == section {
@@ -340,7 +340,7 @@ func (h homeModel) sectionItems(section string) []listItem {
 
 // tags are the marks after a title: the guide's language when it is not
 // the interface's, and the local badge.
-func (h homeModel) tags(g *library.Guide) string {
+func (h homeModel) tags(g *library.Entry) string {
 	var t []string
 	if g.Lang != h.sh.cat.Lang() {
 		t = append(t, "["+strings.ToUpper(string(g.Lang))+"]")

@@ -69,7 +69,7 @@ type opener interface{ ref() guideRef }
 // rightNowItem is a situation of the "Right now" block: its label, then
 // the guide's title, dimmer, in a column when there is room for it.
 type rightNowItem struct {
-	g      *library.Guide
+	g      *library.Entry
 	local  string // the badge of a local guide, "" for a built-in one
 	column int    // width of the widest label of the block
 }
@@ -119,7 +119,7 @@ func (s sectionItem) Render(st *Styles, width int, selected bool) []string {
 // guideItem is a guide in a section's list: its title and, below, its
 // summary.
 type guideItem struct {
-	g   *library.Guide
+	g   *library.Entry
 	tag string // "[EN]" when not in the interface language, the local badge
 }
 

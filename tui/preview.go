@@ -35,7 +35,11 @@ func (h homeModel) previewView(width, height int) string {
 			lines = append(lines, indent+style.Render(l))
 		}
 	}
-	guide := func(g *library.Guide, mark string) {
+	guide := func(e *library.Entry, mark string) {
+		g, ok := h.sh.lib.Get(e.ID, e.Lang) // the one guide the preview shows
+		if !ok {
+			return
+		}
 		wrap(st.Section, g.Title, "")
 		if g.Summary != "" {
 			wrap(st.Summary, g.Summary, "")
@@ -56,7 +60,7 @@ func (h homeModel) previewView(width, height int) string {
 	case sectionItem:
 		wrap(st.Section, it.title, "")
 		lines = append(lines, "")
-		for _, g := range h.sh.lib.Catalog(h.sh.cat.Lang()) {
+		for _, g := range h.sh.lib.CatalogEntries(h.sh.cat.Lang()) {
 			if g.Section == it.key {
 				wrap(lipgloss.NewStyle(), st.G.Bullet+" "+g.Title, "")
 				if g.Summary != "" {
@@ -69,8 +73,8 @@ func (h homeModel) previewView(width, height int) string {
 	case guideItem:
 		guide(it.g, "")
 	case resultItem:
-		if g, ok := h.sh.lib.Get(it.r.ID, it.r.Lang); ok {
-			guide(g, it.r.Anchor)
+		if e, ok := h.sh.lib.Entry(it.r.ID, it.r.Lang); ok {
+			guide(e, it.r.Anchor)
 		}
 	}
 	if len(lines) > height {
