@@ -15,7 +15,7 @@ import (
 // corpus loads the built-in guides, for measurements only: tests and
 // goldens use the fixture.
 func corpus(b *testing.B) (*library.Library, *library.Guide) {
-	lib, err := library.Load(defensa.Guides(), "guides", false)
+	lib, err := defensa.Library()
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -21,14 +21,14 @@ import (
 )
 
 var builtin = sync.OnceValues(func() (*library.Library, error) {
-	return library.Load(defensa.Guides(), "guides", false)
+	return defensa.Library()
 })
 
 // withLocal is the built-in library with a local folder merged over it,
 // as --guides does.
 func withLocal(t *testing.T, local fs.FS) *library.Library {
 	t.Helper()
-	lib, err := library.Load(defensa.Guides(), "guides", false)
+	lib, err := defensa.Library()
 	if err != nil {
 		t.Fatalf("built-in guides: %v", err)
 	}

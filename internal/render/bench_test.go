@@ -14,7 +14,7 @@ import (
 // longest returns the longest built-in guide, the worst case to render.
 func longest(b *testing.B) *library.Guide {
 	b.Helper()
-	lib, err := library.Load(defensa.Guides(), "guides", false)
+	lib, err := defensa.Library()
 	if err != nil {
 		b.Fatal(err)
 	}
