@@ -13,21 +13,13 @@ import (
 	"defensa/tui"
 )
 
+// runTUI opens the full-screen interface. The command table has parsed
+// its flags and settled the globals (g.cat, g.ascii, a --guides folder
+// that exists); args is always empty.
 func runTUI(g *globals, args []string, env *Env) error {
-	pos, cat, err := setup(g, "", args, env, nil)
-	if err != nil {
-		return quietHelp(err)
-	}
-	if len(pos) > 0 {
-		return usageError{cat.T("cli.unknown_command", pos[0])}
-	}
+	cat := g.cat
 	if !env.StdoutIsTerminal || !env.StdinIsTerminal {
 		return usageError{cat.T("cli.not_a_terminal")}
-	}
-	if g.guides != "" {
-		if info, err := os.Stat(g.guides); err != nil || !info.IsDir() {
-			return usageError{cat.T("cli.not_a_folder", g.guides)}
-		}
 	}
 	// Read the library while the terminal is being set up.
 	type loaded struct {
@@ -67,7 +59,7 @@ func runTUI(g *globals, args []string, env *Env) error {
 		opts.Debug = true
 	}
 	var trace []byte
-	err = withStderrCaptured(&trace, func() error { return tui.Run(nil, opts) })
+	err := withStderrCaptured(&trace, func() error { return tui.Run(nil, opts) })
 	switch {
 	case errors.Is(err, tea.ErrInterrupted):
 		return errInterrupted
