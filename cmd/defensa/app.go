@@ -102,7 +102,9 @@ func run(args []string, env *Env) int {
 			err = c.cmd.run(c)
 		}
 	}
-	if ferr := c.finish(); err == nil {
+	// Output that could not be written is said even after a failure
+	// that was already reported: check's problems, unprinted, are lost.
+	if ferr := c.finish(); ferr != nil && (err == nil || errors.Is(err, errReported)) {
 		err = ferr
 	}
 	c.stop()

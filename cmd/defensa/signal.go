@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"sync"
+	"syscall"
 )
 
 // guard decides what a signal does during a command. Alone, the command
@@ -10,7 +11,8 @@ import (
 // belongs to the pager (less uses it to stop a search), and SIGTERM or
 // SIGHUP is passed on to it so it can restore the terminal before the
 // command ends with that signal's status: the pager is never left behind
-// reading the keyboard after defensa is gone.
+// reading the keyboard after defensa is gone. The pager gets SIGTERM for
+// either: less quits on SIGHUP without restoring the terminal.
 type guard struct {
 	exit        func(int)
 	stopSignals func()
@@ -44,7 +46,7 @@ func (g *guard) handle(sig os.Signal) {
 		g.got = sig
 	}
 	if g.pager != nil {
-		_ = g.pager.Signal(sig)
+		_ = g.pager.Signal(syscall.SIGTERM)
 	}
 }
 
@@ -62,7 +64,7 @@ func (g *guard) started(p *os.Process) {
 	defer g.mu.Unlock()
 	g.pager = p
 	if g.got != nil {
-		_ = p.Signal(g.got)
+		_ = p.Signal(syscall.SIGTERM)
 	}
 }
 
