@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"strings"
 
 	"defensa/internal/i18n"
@@ -41,8 +42,6 @@ func manPage(cat i18n.Catalog, table []*command) string {
 	for _, cmd := range table[1:] {
 		own, _ := flagsOf(cmd)
 		line(".SS " + roffQuote(usageLine(cat, cmd)))
-		line(roff(cat.T(summaryKey(cmd))) + ".")
-		line(".PP")
 		prose(&b, cat.T("help."+cmd.name))
 		manFlags(&b, cat, own)
 	}
@@ -83,10 +82,25 @@ func manFlags(b *strings.Builder, cat i18n.Catalog, flags []*flag.Flag) {
 	}
 }
 
-// roff escapes text for roff: backslashes, and hyphens, which must stay
-// the ASCII ones a command is typed with.
+// roff escapes text for roff: backslashes; hyphens, which must stay the
+// ASCII ones a command is typed with; and every character outside ASCII,
+// as \[uXXXX], so that groff and mandoc read the page without being told
+// its encoding.
 func roff(s string) string {
-	return strings.NewReplacer(`\`, `\e`, "-", `\-`).Replace(s)
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\\':
+			b.WriteString(`\e`)
+		case r == '-':
+			b.WriteString(`\-`)
+		case r > 0x7f:
+			fmt.Fprintf(&b, `\[u%04X]`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // roffLine is roff(s) safe at the start of a line, where a dot or an
