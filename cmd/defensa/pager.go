@@ -19,34 +19,52 @@ func (c *call) pager(b []byte) (argv, env []string) {
 	if _, height := c.env.size(); height > 0 && bytes.Count(b, []byte("\n")) < height {
 		return nil, nil
 	}
-	argv = pagerArgs(c.env.Getenv, runtime.GOOS, exec.LookPath)
+	argv, ours := pagerArgs(c.env.Getenv, runtime.GOOS, exec.LookPath)
 	if argv == nil {
 		return nil, nil
+	}
+	if ours {
+		// Someone who has never met less learns how to leave it.
+		argv = append(argv, lessPrompt(c.cat.T("cmd.pager.prompt")))
 	}
 	return argv, pagerEnv(c.env.Environ)
 }
 
 // pagerArgs is the pager command: the person's $PAGER, else less -R where
-// there is one, as git and man do. PAGER=cat means none.
-func pagerArgs(getenv func(string) string, goos string, lookPath func(string) (string, error)) []string {
+// there is one (ours), as git and man do. PAGER=cat means none.
+func pagerArgs(getenv func(string) string, goos string, lookPath func(string) (string, error)) (argv []string, ours bool) {
 	if fields := strings.Fields(getenv("PAGER")); len(fields) > 0 {
 		if fields[0] == "cat" {
-			return nil
+			return nil, false
 		}
 		p, err := lookPath(fields[0])
 		if err != nil {
-			return nil
+			return nil, false
 		}
-		return append([]string{p}, fields[1:]...)
+		return append([]string{p}, fields[1:]...), false
 	}
 	if goos == "windows" {
-		return nil
+		return nil, false
 	}
 	p, err := lookPath("less")
 	if err != nil {
-		return nil
+		return nil, false
 	}
-	return []string{p, "-R"}
+	return []string{p, "-R"}, true
+}
+
+// lessPrompt is less's short prompt (-Ps): hint, then "(END)" at the end,
+// with the characters less's prompts treat specially escaped. less draws
+// only ASCII in a prompt: anything else is left out.
+func lessPrompt(hint string) string {
+	hint = strings.Map(func(r rune) rune {
+		if r >= 0x80 {
+			return -1
+		}
+		return r
+	}, asciiText(hint))
+	escaped := strings.NewReplacer(`\`, `\\`, "%", `\%`, "?", `\?`, ":", `\:`, ".", `\.`).Replace(hint)
+	return "-Ps" + escaped + "?e  (END)."
 }
 
 // pagerEnv is the pager's environment: the person's, with less told to

@@ -28,6 +28,7 @@ func TestPagerArgs(t *testing.T) {
 	}{
 		{"", "linux", found("less"), []string{"/usr/bin/less", "-R"}},
 		{"", "darwin", found("less"), []string{"/usr/bin/less", "-R"}},
+		{"less", "linux", found("less"), []string{"/usr/bin/less"}},
 		{"", "linux", found(), nil},
 		{"", "windows", found("less"), nil},
 		{"most -s", "linux", found("most", "less"), []string{"/usr/bin/most", "-s"}},
@@ -37,10 +38,19 @@ func TestPagerArgs(t *testing.T) {
 		{"no-such-pager", "linux", found("less"), nil},
 	}
 	for _, tt := range tests {
-		got := pagerArgs(func(k string) string { return map[string]string{"PAGER": tt.pager}[k] }, tt.goos, tt.look)
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("PAGER=%q on %s: %q, want %q", tt.pager, tt.goos, got, tt.want)
+		got, ours := pagerArgs(func(k string) string { return map[string]string{"PAGER": tt.pager}[k] }, tt.goos, tt.look)
+		if !slices.Equal(got, tt.want) || ours != (tt.pager == "" && got != nil) {
+			t.Errorf("PAGER=%q on %s: %q (ours %v), want %q", tt.pager, tt.goos, got, ours, tt.want)
 		}
+	}
+}
+
+func TestLessPrompt(t *testing.T) {
+	if got, want := lessPrompt(`q: quit. 100% sure? a\b`), `-Psq\: quit\. 100\% sure\? a\\b?e  (END).`; got != want {
+		t.Errorf("lessPrompt = %q, want %q", got, want)
+	}
+	if got := lessPrompt("buscá · ok"); got != "-Psbusc - ok?e  (END)." {
+		t.Errorf("less draws only ASCII in a prompt: %q", got)
 	}
 }
 

@@ -77,6 +77,8 @@ func (c *call) findGuide(lib *library.Library, arg string) (*library.Guide, int,
 			c.fail(message(c.cat, "cmd.read.no_guide", id))
 			if s := lib.Suggest(id, 3); len(s) > 0 {
 				c.note("cmd.did_you_mean", strings.Join(s, ", "))
+			} else {
+				c.note("cmd.read.try_search", id)
 			}
 			return nil, -1, errReported
 		}

@@ -2,7 +2,10 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"strings"
+
+	xansi "github.com/charmbracelet/x/ansi"
 
 	"defensa/internal/i18n"
 	"defensa/internal/search"
@@ -76,6 +79,9 @@ func runSearch(c *call, asJSON bool, limit int) error {
 	if !c.env.plain() {
 		open, close = "\x1b[1m", "\x1b[22m"
 	}
+	// On a terminal, lines are wrapped under themselves; in a pipe each
+	// result is three lines, for scripts.
+	width, _ := c.env.size()
 	for i, r := range results {
 		where, target := r.Title, r.ID
 		if r.Heading != "" {
@@ -85,9 +91,21 @@ func runSearch(c *call, asJSON bool, limit int) error {
 		if lang == "" {
 			where += " [" + string(r.Lang) + "]"
 		}
-		c.printf("%d. %s\n   %s\n   %s\n", i+1, where, target, r.Snippet.Marked(open, close))
+		number := fmt.Sprintf("%d. ", i+1)
+		c.println(number + hang(where, width, len(number)))
+		c.println("   " + target)
+		c.println("   " + hang(r.Snippet.Marked(open, close), width, 3))
 	}
 	return nil
+}
+
+// hang wraps s, which starts indent columns in, to width columns, the
+// lines after the first indented as much; width 0 leaves it whole.
+func hang(s string, width, indent int) string {
+	if width-indent < 20 {
+		return s
+	}
+	return strings.ReplaceAll(xansi.Wordwrap(s, width-indent, ""), "\n", "\n"+strings.Repeat(" ", indent))
 }
 
 func round(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }

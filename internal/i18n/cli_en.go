@@ -91,6 +91,8 @@ func init() {
 		"cmd.read.local":           "Local guide, from %s",
 		"cmd.read.replaces":        "Local guide, from %s: it replaces the built-in guide with this id",
 
+		"cmd.read.try_search": "To look for it in every guide: defensa search %s",
+
 		// search.
 		"cmd.search.needs_query":  "search needs words to look for, for example: defensa search warrant",
 		"cmd.search.bad_limit":    "--limit must be a number greater than 0",
@@ -108,6 +110,9 @@ func init() {
 		"cmd.check.in_files.other": "in %d files",
 		"cmd.check.warnings.one":   "%d warning",
 		"cmd.check.warnings.other": "%d warnings",
+
+		// The pager's prompt, in less.
+		"cmd.pager.prompt": "q: quit, space: down, /: find",
 
 		// completion.
 		"cmd.completion.needs_shell": "completion needs the name of your shell: one of %s",

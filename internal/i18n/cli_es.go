@@ -88,6 +88,8 @@ func init() {
 		"cmd.read.local":           "Guía local, de %s",
 		"cmd.read.replaces":        "Guía local, de %s: reemplaza a la guía incluida con este id",
 
+		"cmd.read.try_search": "Para buscarlo en todas las guías: defensa search %s",
+
 		// search.
 		"cmd.search.needs_query":  "search necesita palabras para buscar, por ejemplo: defensa search orden",
 		"cmd.search.bad_limit":    "--limit debe ser un número mayor que 0",
@@ -105,6 +107,9 @@ func init() {
 		"cmd.check.in_files.other": "en %d archivos",
 		"cmd.check.warnings.one":   "%d aviso",
 		"cmd.check.warnings.other": "%d avisos",
+
+		// The pager's prompt, in less.
+		"cmd.pager.prompt": "q: salir, espacio: bajar, /: buscar",
 
 		// completion.
 		"cmd.completion.needs_shell": "completion necesita el nombre de su intérprete de comandos: uno de %s",
