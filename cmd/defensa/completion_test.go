@@ -9,9 +9,10 @@ import (
 	"testing"
 )
 
-// needShell returns the path of a shell, or skips the test without it
-// (unless DEFENSA_REQUIRE_SHELLS is set, as in CI).
-func needShell(t *testing.T, name string) string {
+// needProgram returns the path of a program (a shell, less), or skips the
+// test without it
+// (unless DEFENSA_REQUIRE_SHELLS is set, as .ci/cli.sh does).
+func needProgram(t *testing.T, name string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
@@ -34,8 +35,10 @@ func completionScript(t *testing.T, shell string, args ...string) string {
 
 // Every script names every command and every flag of the table.
 func TestCompletionsCoverTheTable(t *testing.T) {
+	scripts := map[string]string{}
 	for _, shell := range shells {
 		script := completionScript(t, shell)
+		scripts[shell] = script
 		for _, cmd := range commands() {
 			if cmd.name != "" && !strings.Contains(script, cmd.name) {
 				t.Errorf("%s: no %s", shell, cmd.name)
@@ -52,7 +55,7 @@ func TestCompletionsCoverTheTable(t *testing.T) {
 		}
 	}
 	// PowerShell cannot run here: at least its brackets must balance.
-	ps := completionScript(t, "powershell")
+	ps := scripts["powershell"]
 	for _, pair := range []string{"{}", "()", "[]"} {
 		if strings.Count(ps, pair[:1]) != strings.Count(ps, pair[1:]) {
 			t.Errorf("powershell: unbalanced %s", pair)
@@ -62,7 +65,7 @@ func TestCompletionsCoverTheTable(t *testing.T) {
 
 // bash completes commands, flags, flag values and guide ids.
 func TestBashCompletion(t *testing.T) {
-	bash := needShell(t, "bash")
+	bash := needProgram(t, "bash")
 	dir := t.TempDir()
 	writeGuide(t, dir, "en/local/hotline.md", "Hotline", "local", "# Hotline\n")
 	script := filepath.Join(t.TempDir(), "defensa.bash")
@@ -107,7 +110,7 @@ func TestBashCompletion(t *testing.T) {
 // fish completes the same, and zsh loads the script and registers it.
 func TestFishAndZshCompletion(t *testing.T) {
 	t.Run("fish", func(t *testing.T) {
-		fish := needShell(t, "fish")
+		fish := needProgram(t, "fish")
 		script := filepath.Join(t.TempDir(), "defensa.fish")
 		if err := os.WriteFile(script, []byte(completionScript(t, "fish")), 0o644); err != nil {
 			t.Fatal(err)
@@ -135,7 +138,7 @@ func TestFishAndZshCompletion(t *testing.T) {
 		}
 	})
 	t.Run("zsh", func(t *testing.T) {
-		zsh := needShell(t, "zsh")
+		zsh := needProgram(t, "zsh")
 		dir := t.TempDir()
 		script := filepath.Join(dir, "_defensa")
 		if err := os.WriteFile(script, []byte(completionScript(t, "zsh")), 0o644); err != nil {

@@ -190,6 +190,7 @@ func TestReadUnknownSuggests(t *testing.T) {
 // "read warrant" opens the one guide it can mean; an id that two guides
 // are as close to asks the person to choose.
 func TestReadOpensTheOnlyCloseMatch(t *testing.T) {
+	lib, _ := loadLibrary(&globals{})
 	tests := []struct {
 		arg, want string // want "" for no guide opened
 	}{
@@ -197,30 +198,35 @@ func TestReadOpensTheOnlyCloseMatch(t *testing.T) {
 		{"rights/warrant", "rights/warrants"},
 		{"WARRANTS", "rights/warrants"},
 		{"at-home", "rights/at-home"},
+		{"home", "rights/at-home"},
 		{"glossary", "reference/glossary"},
+		{"red-card", "rights/red-card"},
 		{"petition", ""}, // campaign/petition and templates/petition
 		{"detained", ""}, // if-detained and find-someone-detained
 		{"xyz", ""},      // close to nothing
 		{"at", ""},       // too short to mean anything
-		{"home", "rights/at-home"},
-		{"rights", ""}, // a whole section
-		{"lawyer", ""}, // no id holds it
-		{"templ", ""},  // every template
-		{"red-card", "rights/red-card"},
+		{"rights", ""},   // a whole section
+		{"lawyer", ""},   // no id holds it
+		{"templ", ""},    // every template
 	}
 	for _, tt := range tests {
-		out, errOut, code := runCmd(t, nil, "read", tt.arg, "--raw")
-		if tt.want == "" {
-			if code != 1 || !strings.Contains(errOut, "no guide") {
-				t.Errorf("read %s: exit %d, stderr %q: want no guide opened", tt.arg, code, errOut)
-			}
-			continue
+		got, ok := closeMatch(lib, tt.arg)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("closeMatch(%q) = %q, %v; want %q", tt.arg, got, ok, tt.want)
 		}
-		lib, _ := loadLibrary(&globals{})
-		g, _ := lib.Get(tt.want, "en")
-		if code != 0 || out != strings.TrimRight(g.Body, "\n")+"\n" || !strings.Contains(errOut, tt.want) {
-			t.Errorf("read %s: exit %d, stderr %q: want %s opened and named", tt.arg, code, errOut, tt.want)
-		}
+	}
+	g, _ := lib.Get("rights/warrants", "en")
+	out, errOut, code := runCmd(t, nil, "read", "warrant", "--raw")
+	if code != 0 || out != strings.TrimRight(g.Body, "\n")+"\n" || !strings.Contains(errOut, "Showing rights/warrants.") {
+		t.Errorf("read warrant: exit %d, stderr %q: want rights/warrants opened and named", code, errOut)
+	}
+	_, errOut, code = runCmd(t, nil, "read", "petition")
+	if code != 1 || !strings.Contains(errOut, `no guide "petition"`) || !strings.Contains(errOut, "campaign/petition, templates/petition") {
+		t.Errorf("read petition: exit %d, stderr %q", code, errOut)
+	}
+	_, errOut, _ = runCmd(t, map[string]string{"LANG": "es_MX.UTF-8"}, "read", "orden")
+	if !strings.Contains(errOut, "defensa search orden") {
+		t.Errorf("an id close to nothing points to search: %q", errOut)
 	}
 }
 

@@ -106,9 +106,7 @@ func TestInterfaceWritesNothing(t *testing.T) {
 // either: less writes ~/.lesshst, its search history, unless told not to.
 func TestReadOnATerminalWritesNothing(t *testing.T) {
 	needTmux(t)
-	if _, err := exec.LookPath("less"); err != nil {
-		t.Skip("less not installed")
-	}
+	needProgram(t, "less")
 	bin := buildBinary(t)
 	root, env := emptyDirs(t)
 	var vars []string

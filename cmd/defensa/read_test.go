@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"defensa/internal/i18n"
 	"defensa/internal/library"
 )
 
@@ -67,23 +68,28 @@ func TestReadTemplate(t *testing.T) {
 		if len(g.Blocks) == 0 {
 			continue
 		}
-		var out, errOut bytes.Buffer
-		env := testEnv(nil, &out, &errOut)
-		env.StdoutIsTerminal = true
-		env.TerminalSize = func() (int, int) { return 80, 100000 }
-		if code := run([]string{"--lang", string(g.Lang), "read", g.ID, "--template"}, env); code != 0 {
-			t.Fatalf("%s %s: exit %d, %s", g.Lang, g.ID, code, errOut.String())
+		c := &call{cat: i18n.For(g.Lang), g: &globals{}, env: testEnv(nil, nil, &bytes.Buffer{})}
+		if err := c.templates(g, -1); err != nil {
+			t.Fatalf("%s %s: %v", g.Lang, g.ID, err)
 		}
-		want := blocksText(g.Blocks)
-		if out.String() != want {
-			t.Errorf("%s %s: --template printed\n%q\nwant\n%q", g.Lang, g.ID, out.String(), want)
-		}
-		if strings.ContainsRune(out.String(), 0x1b) || strings.Contains(out.String(), "```") {
-			t.Errorf("%s %s: not plain", g.Lang, g.ID)
+		if want := blocksText(g.Blocks); c.out.String() != want {
+			t.Errorf("%s %s: --template printed\n%q\nwant\n%q", g.Lang, g.ID, c.out.String(), want)
 		}
 	}
+	// On a terminal too, the text is plain: no Markdown, no colour.
+	var out, errOut bytes.Buffer
+	env := testEnv(nil, &out, &errOut)
+	env.StdoutIsTerminal = true
+	env.TerminalSize = func() (int, int) { return 80, 100000 }
+	g, _ := lib.Get("templates/petition", "es")
+	if code := run([]string{"--lang", "es", "read", "templates/petition", "--template"}, env); code != 0 || out.String() != blocksText(g.Blocks) {
+		t.Errorf("exit %d, %s:\n%s", code, errOut.String(), out.String())
+	}
+	if strings.ContainsRune(out.String(), 0x1b) || strings.Contains(out.String(), "```") {
+		t.Error("--template on a terminal is not plain")
+	}
 	// A section's templates alone.
-	g, _ := lib.Get("templates/call-script", "en")
+	g, _ = lib.Get("templates/call-script", "en")
 	h := lib.FindHeading(g, "script-for-calling-ice")
 	from, to := sectionLines(g, h)
 	var in []library.Block
@@ -92,14 +98,14 @@ func TestReadTemplate(t *testing.T) {
 			in = append(in, b)
 		}
 	}
-	out, _, _ := runCmd(t, nil, "read", "templates/call-script#script-for-calling-ice", "--template")
-	if len(in) == 0 || len(in) == len(g.Blocks) || out != blocksText(in) {
-		t.Errorf("the section's %d of %d templates:\n%s", len(in), len(g.Blocks), out)
+	section, _, _ := runCmd(t, nil, "read", "templates/call-script#script-for-calling-ice", "--template")
+	if len(in) == 0 || len(in) == len(g.Blocks) || section != blocksText(in) {
+		t.Errorf("the section's %d of %d templates:\n%s", len(in), len(g.Blocks), section)
 	}
 	// A guide without templates says so.
-	_, errOut, code := runCmd(t, nil, "read", "rights/at-home", "--template")
-	if code != 1 || !strings.Contains(errOut, "rights/at-home has no template to copy") {
-		t.Errorf("exit %d, %q", code, errOut)
+	_, stderr, code := runCmd(t, nil, "read", "rights/at-home", "--template")
+	if code != 1 || !strings.Contains(stderr, "rights/at-home has no template to copy") {
+		t.Errorf("exit %d, %q", code, stderr)
 	}
 }
 
