@@ -62,6 +62,11 @@ func runCheck(c *call) error {
 			files[p.Path] = true
 		}
 	}
+	if dir != "" && target.Len() == 0 && len(problems) == 0 {
+		// Most likely the wrong folder, or one a level too high or low.
+		c.fail(message(c.cat, "cmd.check.empty", dir))
+		return errReported
+	}
 	c.println(checkSummary(c.cat, target.Len(), failed, len(files), warnings))
 	if failed > 0 {
 		return errReported

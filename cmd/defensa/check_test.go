@@ -130,6 +130,17 @@ func location(s string) (string, int) {
 	return m[1], n
 }
 
+// A folder with no guides is most likely the wrong folder: check says so
+// and fails.
+func TestCheckEmptyFolder(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "notes.txt", "not a guide")
+	out, errOut, code := runCmd(t, nil, "check", dir)
+	if code != 1 || out != "" || !strings.Contains(errOut, "defensa: no guides in") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
 // A folder's guides may link to built-in guides: check resolves their
 // links against the whole library, and with --guides DIR as with DIR.
 func TestCheckFolderLinksToBuiltInGuides(t *testing.T) {

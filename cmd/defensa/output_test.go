@@ -220,3 +220,21 @@ func TestNamesAndArgumentsAreCleaned(t *testing.T) {
 		}
 	}
 }
+
+// A block-scalar title or summary, or a date written wrong, never breaks
+// a line of output: list is one line a guide, check one line a problem.
+func TestOneLineEach(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "en/local/block.md", "---\ntitle: |\n  Line one\n  line two\nsummary: >\n  S\n\n  T\nsection: local\norder: 1\n"+
+		"reviewed: \"2026-11-30\"\nfacts_as_of: 2026-02-30\n---\n# Block\n")
+	out, _, _ := runCmd(t, nil, "list", "--guides", dir)
+	if !strings.Contains(out, "  local/block  Line one line two (local)\n") {
+		t.Errorf("the title must be one line:\n%s", out)
+	}
+	out, _, _ = runCmd(t, nil, "check", dir)
+	for _, l := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
+		if !strings.HasPrefix(l, dir) && !strings.Contains(l, "checked") {
+			t.Errorf("a line of check that is not a problem or the summary: %q", l)
+		}
+	}
+}

@@ -103,6 +103,7 @@ func init() {
 		"cmd.check.two_folders":    "give the folder to check once: defensa check DIR",
 		"cmd.check.guides.one":     "%d guide checked",
 		"cmd.check.guides.other":   "%d guides checked",
+		"cmd.check.empty":          "no guides in %q: guides go at FOLDER/en/SECTION/SLUG.md and FOLDER/es/SECTION/SLUG.md",
 		"cmd.check.clean":          "no problems",
 		"cmd.check.problems.one":   "%d problem",
 		"cmd.check.problems.other": "%d problems",

@@ -100,6 +100,7 @@ func init() {
 		"cmd.check.two_folders":    "indique la carpeta que quiere revisar una sola vez: defensa check CARPETA",
 		"cmd.check.guides.one":     "%d guía revisada",
 		"cmd.check.guides.other":   "%d guías revisadas",
+		"cmd.check.empty":          "no hay guías en %q: las guías van en CARPETA/es/SECCIÓN/NOMBRE.md y CARPETA/en/SECCIÓN/NOMBRE.md",
 		"cmd.check.clean":          "ningún problema",
 		"cmd.check.problems.one":   "%d problema",
 		"cmd.check.problems.other": "%d problemas",
