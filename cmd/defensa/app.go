@@ -97,10 +97,8 @@ func run(args []string, env *Env) int {
 	table := commands()
 	c, err := parse(args, table, env)
 	if err == nil && !c.showsInfo() {
-		err = c.start()
-		if err == nil {
-			err = c.cmd.run(c)
-		}
+		c.start()
+		err = c.cmd.run(c)
 	}
 	// Output that could not be written is said even after a failure
 	// that was already reported: check's problems, unprinted, are lost.

@@ -39,14 +39,13 @@ type call struct {
 
 // start prepares the command's run: signals, for every command that does
 // not restore the terminal itself.
-func (c *call) start() error {
+func (c *call) start() {
 	c.guard = &guard{exit: c.env.Exit}
 	if !c.cmd.terminal && c.env.Signals != nil {
 		ch, stop := c.env.Signals()
 		c.guard.stopSignals = stop
 		go c.guard.watch(ch)
 	}
-	return nil
 }
 
 // stop ends what start began.

@@ -50,6 +50,7 @@ func TestUsageErrors(t *testing.T) {
 	}{
 		{nil, []string{"frobnicate"}, `unknown command "frobnicate".`, "defensa --help"},
 		{nil, []string{"lsit"}, "Did you mean: defensa list", "defensa --help"},
+		{nil, []string{"rights/at-home"}, "Did you mean: defensa read rights/at-home", "defensa --help"},
 		{nil, []string{"read"}, "read needs one guide id", "defensa read --help"},
 		{nil, []string{"read", "a", "b"}, "read needs one guide id", "defensa read --help"},
 		{nil, []string{"search"}, "search needs words", "defensa search --help"},

@@ -92,9 +92,6 @@ func tuiCommand() *command {
 		flags:    func(fs *flag.FlagSet) { fs.BoolVar(&mouse, "mouse", false, "cmd.flag.mouse") },
 		run: func(c *call) error {
 			c.g.mouse = mouse
-			if len(c.args) > 0 {
-				return usageError{c.unknownCommand(c.args[0])}
-			}
 			return runTUI(c.g, nil, c.env)
 		},
 	}
@@ -103,6 +100,10 @@ func tuiCommand() *command {
 // unknownCommand says name is no command, and names the closest one.
 func (c *call) unknownCommand(name string) string {
 	msg := message(c.cat, "cmd.unknown_command", name)
+	if strings.Contains(name, "/") {
+		// A guide id: "defensa rights/at-home".
+		return msg + " " + message(c.cat, "cmd.did_you_mean", "defensa read "+name)
+	}
 	best, bestDist := "", 3
 	for _, n := range names(commands()) {
 		if d := distance(strings.ToLower(name), n); d < bestDist {
