@@ -2,22 +2,18 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
-	"regexp"
-	"strings"
+	"syscall"
 	"time"
 
-	defensa "defensa"
 	"defensa/internal/i18n"
-	"defensa/internal/library"
-	"defensa/internal/render"
 	"defensa/internal/textsafe"
 )
 
-// Exit codes.
+// Exit codes. A signal ends a command with 128 plus its number, as a shell
+// reports it: 130 for Ctrl-C (SIGINT), 129 for SIGHUP, 143 for SIGTERM.
 const (
 	exitOK          = 0
 	exitFailure     = 1
@@ -34,8 +30,16 @@ type Env struct {
 	Environ          []string
 	StdoutIsTerminal bool
 	StdinIsTerminal  bool
-	TerminalWidth    func() int
-	Now              func() time.Time
+	// TerminalSize is the size of the terminal on standard output; 0, 0
+	// when it is not one or cannot say.
+	TerminalSize func() (width, height int)
+	Now          func() time.Time
+	// Signals starts delivering the signals that end a command, and
+	// returns a function that stops it; nil (in tests) for none.
+	Signals func() (<-chan os.Signal, func())
+	// Exit ends the process; a signal that arrives during a command calls
+	// it with 128+signal.
+	Exit func(int)
 }
 
 func (e *Env) now() time.Time {
@@ -48,216 +52,121 @@ func (e *Env) now() time.Time {
 // plain reports whether output must carry no escape sequences.
 func (e *Env) plain() bool { return !e.StdoutIsTerminal || e.Getenv("NO_COLOR") != "" }
 
-// globals are the flags every command takes.
-type globals struct {
-	lang    string
-	guides  string
-	theme   string
-	ascii   bool
-	debug   string
-	help    bool
-	version bool
-}
-
-func (g *globals) register(fs *flag.FlagSet) {
-	fs.StringVar(&g.lang, "lang", "", "")
-	fs.StringVar(&g.guides, "guides", "", "")
-	fs.StringVar(&g.theme, "theme", "auto", "")
-	fs.BoolVar(&g.ascii, "ascii", false, "")
-	fs.StringVar(&g.debug, "debug", "", "")
-	fs.BoolVar(&g.help, "help", false, "")
-	fs.BoolVar(&g.help, "h", false, "")
-	fs.BoolVar(&g.version, "version", false, "")
+func (e *Env) size() (int, int) {
+	if !e.StdoutIsTerminal || e.TerminalSize == nil {
+		return 0, 0
+	}
+	return e.TerminalSize()
 }
 
 // usageError is a mistake in how the command was called: exit status 2.
+// Its message is already in the person's language.
 type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
 
-// parse reads flags wherever they stand among the positional arguments
-// ("read rights/at-home --raw" works as well as "read --raw rights/at-home").
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
-	fs.SetOutput(io.Discard)
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, usageError{textsafe.String(err.Error())}
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return positional, nil
-		}
-		if rest[0] == "--" {
-			return append(positional, rest[1:]...), nil
-		}
-		positional = append(positional, rest[0])
-		args = rest[1:]
-	}
-}
+// writeError is output that could not be written (a full disk, a closed
+// terminal): exit status 1.
+type writeError struct{ err error }
 
-func run(args []string, env *Env) int {
-	cmd, rest := "", args
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		cmd, rest = args[0], args[1:]
-	}
-	var g globals
-	lang := i18n.FromEnv(env.Getenv)
-	cat := i18n.For(lang)
-	commands := map[string]func(*globals, []string, *Env) error{
-		"":        runTUI,
-		"list":    runList,
-		"read":    runRead,
-		"search":  runSearch,
-		"check":   runCheck,
-		"export":  runExport,
-		"version": runVersion,
-		"help":    runHelp,
-	}
-	f, ok := commands[cmd]
-	if !ok {
-		fmt.Fprintln(env.Stderr, cat.T("cli.unknown_command", textsafe.String(cmd)))
-		return exitUsage
-	}
-	err := f(&g, rest, env)
-	if g.lang != "" {
-		if l, ok := i18n.Parse(g.lang); ok {
-			cat = i18n.For(l)
-		}
-	}
-	var ue usageError
-	switch {
-	case err == nil:
-		return exitOK
-	case errors.Is(err, errInterrupted):
-		return exitInterrupted
-	case errors.As(err, &ue):
-		fmt.Fprintln(env.Stderr, "defensa: "+ue.msg)
-		fmt.Fprintln(env.Stderr, cat.T("cli.see_help", cmdName(cmd)))
-		return exitUsage
-	case errors.Is(err, errReported):
-		return exitFailure
-	default:
-		fmt.Fprintln(env.Stderr, "defensa: "+textsafe.String(err.Error()))
-		return exitFailure
-	}
-}
+func (e writeError) Error() string { return e.err.Error() }
 
-func cmdName(cmd string) string {
-	if cmd == "" {
-		return "defensa --help"
+// signalled ends a command because a signal arrived: exit status
+// 128+signal.
+type signalled struct{ sig os.Signal }
+
+func (e signalled) Error() string { return e.sig.String() }
+
+// signalStatus is the exit status of a process ended by sig.
+func signalStatus(sig os.Signal) int {
+	if s, ok := sig.(syscall.Signal); ok {
+		return 128 + int(s)
 	}
-	return "defensa " + cmd + " --help"
+	return exitInterrupted
 }
 
 var (
 	errInterrupted = errors.New("interrupted")
-	// errReported means the command already told the user what failed.
+	// errReported means the command already told the person what failed.
 	errReported = errors.New("failure already reported")
 )
 
-// setup parses the flags of one command and settles the language.
-func setup(g *globals, name string, args []string, env *Env, extra func(*flag.FlagSet)) ([]string, i18n.Catalog, error) {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	g.register(fs)
-	if extra != nil {
-		extra(fs)
+// run runs the command line args and returns the exit status. It is the
+// one place that turns errors into messages and exit codes.
+func run(args []string, env *Env) int {
+	table := commands()
+	c, err := parse(args, table, env)
+	if err == nil && !c.showsInfo() {
+		c.start()
+		err = c.cmd.run(c)
 	}
-	pos, err := parse(fs, args)
-	lang := i18n.FromEnv(env.Getenv)
-	if g.lang != "" {
-		l, ok := i18n.Parse(g.lang)
-		if !ok && !(g.lang == "all" && name != "" && name != "read") {
-			return nil, i18n.For(lang), usageError{i18n.For(lang).T("cli.bad_lang", textsafe.String(g.lang))}
-		}
-		if ok {
-			lang = l
-		}
+	// Output that could not be written is said even after a failure
+	// that was already reported: check's problems, unprinted, are lost.
+	if ferr := c.finish(); ferr != nil && (err == nil || errors.Is(err, errReported)) {
+		err = ferr
 	}
-	cat := i18n.For(lang)
-	if err != nil {
-		return nil, cat, usageError{flagMessage(cat, err.Error())}
-	}
-	if g.help {
-		fmt.Fprint(env.Stdout, cat.T("help."+helpKey(name)))
-		return nil, cat, errHelpShown
-	}
-	if g.version {
-		printVersion(env)
-		return nil, cat, errHelpShown
-	}
-	if _, ok := render.ParseTheme(g.theme); !ok && g.theme != "auto" {
-		return nil, cat, usageError{cat.T("cli.bad_theme", textsafe.String(g.theme))}
-	}
-	return pos, cat, nil
+	c.stop()
+	return c.exit(err)
 }
 
-var errHelpShown = errors.New("help shown")
-
-var (
-	flagUnknown = regexp.MustCompile(`^flag provided but not defined: (.*)$`)
-	flagNoValue = regexp.MustCompile(`^flag needs an argument: (.*)$`)
-	flagBad     = regexp.MustCompile(`^invalid (?:value|boolean value) "(.*)" for flag (-\S+):`)
-)
-
-// flagMessage puts the flag package's English errors in the person's
-// language.
-func flagMessage(cat i18n.Catalog, msg string) string {
+// exit says what err means, in the person's language, and returns the exit
+// status for it. Every message the command line writes about a failure
+// starts with "defensa: " here, and nowhere else.
+func (c *call) exit(err error) int {
+	var ue usageError
+	var we writeError
+	var sig signalled
 	switch {
-	case flagUnknown.MatchString(msg):
-		return cat.T("cli.flag_unknown", flagUnknown.FindStringSubmatch(msg)[1])
-	case flagNoValue.MatchString(msg):
-		return cat.T("cli.flag_no_value", flagNoValue.FindStringSubmatch(msg)[1])
-	case flagBad.MatchString(msg):
-		m := flagBad.FindStringSubmatch(msg)
-		return cat.T("cli.flag_bad_value", m[1], m[2])
-	}
-	return msg
-}
-
-func helpKey(name string) string {
-	if name == "" {
-		return "main"
-	}
-	return name
-}
-
-// loadLibrary loads the embedded guides and, with --guides, the user's
-// folder over them. Problems in the user's folder are returned, not fatal:
-// the rest of the library still works.
-func loadLibrary(g *globals) (*library.Library, error) {
-	lib, err := defensa.Library()
-	if err != nil {
-		// The embedded snapshot is checked in CI; a problem here is a bug.
-		return nil, fmt.Errorf("built-in guides: %w", err)
-	}
-	if g.guides == "" {
-		return lib, nil
-	}
-	info, statErr := os.Stat(g.guides)
-	if statErr != nil || !info.IsDir() {
-		return lib, usageError{fmt.Sprintf("--guides %s: not a folder", textsafe.String(g.guides))}
-	}
-	local, localErr := library.Load(os.DirFS(g.guides), strings.TrimRight(g.guides, "/"), true)
-	lib.Merge(local)
-	return lib, localErr
-}
-
-// printProblems writes load problems to stderr, one FILE:LINE: message each.
-func printProblems(w io.Writer, cat i18n.Catalog, err error) {
-	for _, p := range library.Problems(err) {
-		fmt.Fprintln(w, p.Message(cat))
+	case err == nil:
+		if c.stderrErr != nil {
+			return exitFailure
+		}
+		return exitOK
+	case errors.Is(err, errInterrupted):
+		return exitInterrupted
+	case errors.As(err, &sig):
+		return signalStatus(sig.sig)
+	case errors.As(err, &ue):
+		c.fail(ue.msg)
+		c.stderr(c.cat.T("cmd.see_help", c.helpCommand()))
+		return exitUsage
+	case errors.As(err, &we):
+		c.fail(c.cat.T("cmd.write_failed", textsafe.Line(we.err.Error())))
+		return exitFailure
+	case errors.Is(err, errReported):
+		return exitFailure
+	default:
+		c.fail(textsafe.Line(err.Error()))
+		return exitFailure
 	}
 }
 
-// pickLang resolves --lang for commands that accept "all": "" means every
-// language.
-func pickLang(g *globals, env *Env) i18n.Lang {
-	if g.lang == "all" {
-		return ""
-	}
-	if l, ok := i18n.Parse(g.lang); ok {
-		return l
-	}
-	return i18n.FromEnv(env.Getenv)
+// fail writes one line about a failure to standard error.
+func (c *call) fail(msg string) {
+	c.stderr("defensa: " + msg)
 }
+
+// helpCommand is how to get help for the command that was called.
+func (c *call) helpCommand() string {
+	if c.cmd == nil || c.cmd.name == "" {
+		return "defensa --help"
+	}
+	return "defensa " + c.cmd.name + " --help"
+}
+
+// message formats a catalog message with every string argument cleaned to
+// one line: names and arguments a person typed, or a folder on a
+// stranger's USB stick, never reach the terminal raw.
+func message(cat i18n.Catalog, key string, args ...any) string {
+	clean := make([]any, len(args))
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			a = textsafe.Line(s)
+		}
+		clean[i] = a
+	}
+	return cat.T(key, clean...)
+}
+
+// describe is a short form of an error for a message.
+func describe(err error) string { return textsafe.Line(fmt.Sprint(err)) }

@@ -57,7 +57,7 @@ func TestLocalFolderSurvivesAnything(t *testing.T) {
 		"bad-utf8.md:5: not valid UTF-8",
 		"empty.md:1: empty file",
 		"folder.md: is a folder",
-		"loop-a.md: cannot read",
+		"loop-a.md: not read",
 		"huge.md: file too large",
 		"hostile.md:2: control characters",
 	} {

@@ -2,12 +2,11 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"path/filepath"
+	"slices"
 
 	"defensa/internal/export"
 	"defensa/internal/library"
-	"defensa/internal/textsafe"
 )
 
 // exporters are what defensa export can make.
@@ -16,41 +15,47 @@ var exporters = map[string]func(*library.Library, export.Options) (*export.Resul
 	"cards": export.Print,
 }
 
+// exportKinds lists them, for help and completions.
+func exportKinds() []string {
+	kinds := make([]string, 0, len(exporters))
+	for k := range exporters {
+		kinds = append(kinds, k)
+	}
+	slices.Sort(kinds)
+	return kinds
+}
+
+func exportCommand() *command {
+	return &command{name: "export", guides: true, args: argExport, run: runExport}
+}
+
 // runExport writes the library as a website (export html DIR) or as pages
 // to print (export cards DIR). It is the one command that writes files,
 // and only into DIR.
-func runExport(g *globals, args []string, env *Env) error {
-	pos, cat, err := setup(g, "export", args, env, nil)
-	if err != nil {
-		return quietHelp(err)
+func runExport(c *call) error {
+	if len(c.args) != 2 {
+		return usageError{c.cat.T("export.usage")}
 	}
-	if len(pos) != 2 {
-		return usageError{cat.T("export.usage")}
-	}
-	kind, dir := pos[0], pos[1]
+	kind, dir := c.args[0], c.args[1]
 	build, ok := exporters[kind]
 	if !ok {
-		return usageError{cat.T("export.bad_kind", textsafe.String(kind))}
+		return usageError{message(c.cat, "export.bad_kind", kind)}
 	}
-	lib, loadErr := loadLibrary(g)
-	var ue usageError
-	if lib == nil || errors.As(loadErr, &ue) {
-		// Without the --guides folder asked for, the cards would lack
-		// its hotline: better to stop.
-		return loadErr
+	lib, err := c.library()
+	if err != nil {
+		return err
 	}
-	printProblems(env.Stderr, cat, loadErr)
 	res, err := build(lib, export.Options{Version: version})
 	if err != nil {
 		return err
 	}
 	for _, s := range res.Skipped {
-		fmt.Fprintln(env.Stderr, "defensa: "+s.Message(cat))
+		c.stderr("defensa: " + s.Message(c.cat))
 	}
 	if err := export.Write(dir, res.Files); err != nil {
-		return errors.New(cat.T("export.failed", textsafe.String(dir), err.Error()))
+		return errors.New(message(c.cat, "export.failed", dir, err.Error()))
 	}
-	shown := textsafe.String(dir)
-	_, err = fmt.Fprintln(env.Stdout, cat.T("export.done", len(res.Files), shown, textsafe.String(filepath.Join(dir, "index.html"))))
-	return err
+	c.say("export.done", len(res.Files), dir, filepath.Join(dir, "index.html"))
+	return nil
 }
+

@@ -1,11 +1,14 @@
 // Command defensa is an offline deportation-defense guide for the terminal.
 //
 // With no command it opens the full-screen reader; its commands (list,
-// read, search, check, version) serve scripts, pipes and screen readers.
+// read, search, check, and the rest of the command table) serve scripts,
+// pipes and screen readers.
 package main
 
 import (
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/charmbracelet/x/term"
 )
@@ -22,13 +25,19 @@ func main() {
 		Environ:          os.Environ(),
 		StdoutIsTerminal: term.IsTerminal(os.Stdout.Fd()),
 		StdinIsTerminal:  term.IsTerminal(os.Stdin.Fd()),
-		TerminalWidth: func() int {
-			w, _, err := term.GetSize(os.Stdout.Fd())
+		TerminalSize: func() (int, int) {
+			w, h, err := term.GetSize(os.Stdout.Fd())
 			if err != nil {
-				return 0
+				return 0, 0
 			}
-			return w
+			return w, h
 		},
+		Signals: func() (<-chan os.Signal, func()) {
+			ch := make(chan os.Signal, 1)
+			signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
+			return ch, func() { signal.Stop(ch) }
+		},
+		Exit: os.Exit,
 	}
 	os.Exit(run(os.Args[1:], env))
 }

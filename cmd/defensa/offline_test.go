@@ -87,7 +87,7 @@ func TestInterfaceWritesNothing(t *testing.T) {
 			vars = append(vars, e)
 		}
 	}
-	tm := startTerm(t, "cd "+filepath.Join(root, "work")+" && "+bin, vars)
+	tm := startTermIn(t, filepath.Join(root, "work"), bin, vars)
 	tm.waitFor("Ahora mismo")
 	tm.keys("Enter")
 	tm.waitFor("En resumen")
@@ -100,6 +100,30 @@ func TestInterfaceWritesNothing(t *testing.T) {
 	tm.keys("q") // closes the guide
 	tm.waitFor("Right now")
 	tm.keys("Escape") // on the empty field: quits
+	tm.expectExit("0")
+	assertEmpty(t, root)
+}
+
+// read on a terminal pages the guide through less, which leaves no trace
+// either: less writes ~/.lesshst, its search history, unless told not to.
+func TestReadOnATerminalWritesNothing(t *testing.T) {
+	needTmux(t)
+	needProgram(t, "less")
+	bin := buildBinary(t)
+	root, env := emptyDirs(t)
+	var vars []string
+	for _, e := range env {
+		if !strings.HasPrefix(e, "PATH=") {
+			vars = append(vars, e)
+		}
+	}
+	tm := startTermIn(t, filepath.Join(root, "work"), bin, vars, "read", "rights/at-home")
+	tm.waitFor("Si los agentes de inmigración llegan a su casa")
+	// A search, so that less has history to keep.
+	tm.keys("/abogado", "Enter")
+	tm.keys("G")
+	tm.waitFor("(END)")
+	tm.keys("q")
 	tm.expectExit("0")
 	assertEmpty(t, root)
 }

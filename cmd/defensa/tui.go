@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log"
@@ -13,7 +12,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"defensa/internal/i18n"
 	"defensa/internal/library"
 	"defensa/internal/render"
 	"defensa/internal/search"
@@ -24,27 +22,16 @@ import (
 // guide is laid out again.
 const resizeSettle = 80 * time.Millisecond
 
+// runTUI opens the full-screen interface. The command table has parsed
+// its flags and settled the globals (g.cat, g.ascii, g.mouse, a --guides
+// folder that exists, the language the machine speaks); args is always
+// empty.
 func runTUI(g *globals, args []string, env *Env) error {
-	var mouse bool
-	pos, cat, err := setup(g, "", args, env, func(fs *flag.FlagSet) { fs.BoolVar(&mouse, "mouse", false, "") })
-	if err != nil {
-		return quietHelp(err)
-	}
-	if len(pos) > 0 {
-		return usageError{cat.T("cli.unknown_command", pos[0])}
-	}
+	cat := g.cat
 	if !env.StdoutIsTerminal || !env.StdinIsTerminal {
 		return usageError{cat.T("cli.not_a_terminal")}
 	}
-	if g.guides != "" {
-		if info, err := os.Stat(g.guides); err != nil || !info.IsDir() {
-			return usageError{cat.T("cli.not_a_folder", g.guides)}
-		}
-	}
 	lang := cat.Lang()
-	if g.lang == "" {
-		lang = i18n.Detect(env.Getenv) // the machine's language, where no variable names it
-	}
 	// Read the library while the terminal is being set up; the first
 	// frame does not wait for it.
 	type loaded struct {
@@ -59,7 +46,7 @@ func runTUI(g *globals, args []string, env *Env) error {
 	opts := tui.Options{
 		Lang:        lang,
 		ASCII:       g.ascii || asciiTerminal(env),
-		Mouse:       mouse,
+		Mouse:       g.mouse,
 		NoClipboard: !clipboardWorks(env),
 		Guides:      g.guides,
 		Settle:      resizeSettle,
@@ -92,15 +79,12 @@ func runTUI(g *globals, args []string, env *Env) error {
 		opts.Debugf = log.Printf
 	}
 	var trace []byte
-	err = withStderrCaptured(&trace, func() error { return tui.Run(opts) })
+	err := withStderrCaptured(&trace, func() error { return tui.Run(opts) })
 	var sig *tui.SignalError
 	switch {
 	case errors.As(err, &sig):
 		// The terminal is restored; the exit status says which signal.
-		if debugLog != nil {
-			_ = debugLog.Close()
-		}
-		os.Exit(sig.Code())
+		return signalled{sig.Signal}
 	case errors.Is(err, tea.ErrInterrupted):
 		return errInterrupted
 	case errors.Is(err, tea.ErrProgramPanic):

@@ -67,7 +67,6 @@ func (tm *terminal) restored() {
 }
 
 // oneLine joins the screen's words, so a wrapped message can be matched.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func TestTUIEndToEnd(t *testing.T) {
 	needTmux(t)

@@ -3,10 +3,7 @@ package i18n
 // The text of defensa export and of the pages it writes.
 func init() {
 	for k, v := range map[string]string{
-		"help.export": `Usage: defensa export html DIR
-       defensa export cards DIR
-
-Writes the library as files you can carry beyond this computer. Nothing
+		"help.export": `Writes the library as files you can carry beyond this computer. Nothing
 else is written, and nothing is ever sent anywhere.
 
   html    a website of every guide, in English and Spanish, with the
@@ -21,6 +18,8 @@ declares is printed on the cards and handouts. Examples:
   defensa export html defensa-site
   defensa export cards cards --guides our-guides
 `,
+		"cmd.export.usage":   "export html|cards DIR",
+		"cmd.export.summary": "write the library as a website, or cards and handouts to print",
 		"export.usage":    "export needs html or cards and a folder: defensa export html my-site",
 		"export.bad_kind": "export makes html or cards, not %q",
 		"export.done":     "Wrote %d files to %s. Open %s in a browser.",

@@ -3,10 +3,7 @@ package i18n
 // El texto de defensa export y de las páginas que escribe.
 func init() {
 	for k, v := range map[string]string{
-		"help.export": `Uso: defensa export html CARPETA
-     defensa export cards CARPETA
-
-Escribe la biblioteca en archivos que se pueden llevar fuera de esta
+		"help.export": `Escribe la biblioteca en archivos que se pueden llevar fuera de esta
 computadora. No escribe nada más y nunca envía nada a ninguna parte.
 
   html    un sitio web con todas las guías, en español e inglés, y las
@@ -23,6 +20,8 @@ declare una de ellas se imprime en las tarjetas y las hojas. Ejemplos:
   defensa export html sitio-defensa
   defensa export cards tarjetas --guides nuestras-guias
 `,
+		"cmd.export.usage":   "export html|cards CARPETA",
+		"cmd.export.summary": "escribir la biblioteca como sitio web, o tarjetas y hojas para imprimir",
 		"export.usage":    "falta qué exportar y dónde, por ejemplo: defensa export html mi-sitio",
 		"export.bad_kind": "export hace html o cards, no %q",
 		"export.done":     "Se escribieron %d archivos en %s. Abra %s en un navegador.",

@@ -2,75 +2,65 @@ package i18n
 
 func init() {
 	for k, v := range map[string]string{
-		"help.main": `defensa: an offline deportation-defense guide, in English and Spanish.
+		"help.intro": `defensa: an offline deportation-defense guide, in English and Spanish.
 General information, not legal advice.
-
-Usage:
-  defensa [flags]                 open the full-screen guide
-  defensa list [--json]           list every guide
-  defensa read ID[#anchor]        print one guide
-  defensa search WORDS...         search every guide
-  defensa check [DIR]             check the built-in guides or a folder of your own
-  defensa version                 print the version
-
-Flags (for every command):
-  --lang en|es       language (default: from LC_ALL, LC_MESSAGES, LANG)
-  --guides DIR       add your own guides from DIR (DIR/en/SECTION/SLUG.md);
-                     a guide with a built-in id replaces the built-in one
-  --theme NAME       auto, dark, light, high-contrast or plain (no colour)
-  --ascii            draw with plain ASCII characters only
-  --debug FILE       write a debug log to FILE (nothing is logged otherwise)
-  --help             help for a command: defensa read --help
-
-Keys in the full-screen guide: arrows or j/k move, enter opens, / searches,
-t shows contents, L switches language, ? lists every key, q quits,
-x or ctrl+x is a quick exit that also clears the screen.
-
-defensa never uses the internet and writes nothing to disk unless asked.
 `,
-		"help.help": `Usage: defensa help
-Shows the general help. Every command also takes --help.
-`,
-		"help.list": `Usage: defensa list [--json] [--lang en|es|all]
+		"help.keys": `In the full-screen guide, ? shows every key of the screen you are on.
+Ctrl+X is a quick exit: it closes defensa at once and clears the screen.
+Ctrl+C quits.`,
+		"help.privacy": `defensa never uses the internet and writes nothing to disk unless asked.`,
 
-Lists every guide by section. With --json, prints an array of
-{"id","lang","section","title","summary","reviewed"}.
+		"help.list": `Lists every guide by section, in your language. A guide from a --guides
+folder is marked as local, and as replacing a built-in guide when it does.
 --lang all lists both languages.
-`,
-		"help.read": `Usage: defensa read ID[#anchor] [--raw] [--width N] [--lang en|es]
 
-Prints one guide, formatted for the terminal (no colours in a pipe or
-with NO_COLOR). Examples:
+With --json, prints an array of {"id", "lang", "section", "title",
+"summary", "reviewed", "facts_as_of", "sources", "local", "replaces",
+"right_now", "hotline"}.`,
+		"help.read": `Prints one guide, formatted for the terminal, with its sources and the
+dates it was reviewed and its facts checked. On a terminal a long guide
+opens in your pager ($PAGER, or less); in a pipe or with NO_COLOR it is
+plain text. The id may be close: "read warrant" opens rights/warrants
+when no other guide is that close. Examples:
   defensa read rights/at-home
   defensa read rights/warrants#is-it-a-judges-warrant
+  defensa read templates/petition --template > petition.txt
   defensa read templates/petition --raw > petition.md
 
-  --raw        print the guide's Markdown as it is
-  --width N    wrap at N columns (default: the terminal's width, or 80)
-`,
-		"help.search": `Usage: defensa search WORDS... [--json] [--limit N] [--lang en|es|all]
-
-Searches every section of every guide, in both languages unless --lang
+An #anchor ignores accents and capitals, and the anchor of the guide in
+the other language works too. --raw and --template print the text exactly
+as written, from the anchor's section when there is one.`,
+		"help.search": `Searches every section of every guide, in both languages unless --lang
 narrows it. Accents, capitals and small typos do not matter.
 "Quoted words" must appear together. Examples:
   defensa search can they come in without a warrant
   defensa search la migra esta en mi puerta
   defensa search I-246 --json
 
-With --json, prints an array of
-{"id","lang","title","heading","anchor","score","snippet"}, best first;
-matched words in the snippet are in **double asterisks**.
-`,
-		"help.check": `Usage: defensa check [DIR]
-
-Checks the built-in guides, or a folder laid out like them
+With --json, prints an array of {"id", "lang", "title", "heading",
+"anchor", "score", "snippet"}, best first; matched words in the snippet
+are in **double asterisks**.`,
+		"help.check": `Checks the built-in guides, or a folder laid out like them
 (DIR/en/SECTION/SLUG.md, DIR/es/SECTION/SLUG.md): front matter, ids,
-links and #anchors, review dates, sources, and translations.
-Each problem is printed as FILE:LINE: message. Exits 1 if there is any.
-`,
-		"help.version": `Usage: defensa version
-Prints the version of defensa.
-`,
+links and #anchors (a folder's links may point to built-in guides),
+dates and facts_as_of, sources, right_now and hotline fields, template
+blanks, invisible characters, link addresses, and translations.
+
+Each problem is one line, FILE:LINE: message, sorted by file and line.
+Warnings are marked and counted apart. Exits 1 if there is any problem,
+0 if there are only warnings.`,
+		"help.version": `Prints the version of defensa.`,
+		"help.help": `Shows the general help, or the help of one command:
+  defensa help read`,
+		"help.completion": `Prints a script that completes defensa's commands, flags and guide ids
+in your shell. Load it:
+  bash:        source <(defensa completion bash)
+  zsh:         source <(defensa completion zsh)
+  fish:        defensa completion fish | source
+  PowerShell:  defensa completion powershell | Out-String | Invoke-Expression
+To keep it, add that line to your shell's start-up file.`,
+		"help.man": `Prints defensa's manual page. Read it with:
+  defensa man | man -l -`,
 	} {
 		english[k] = v
 	}
