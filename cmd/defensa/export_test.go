@@ -75,7 +75,7 @@ func TestExportUsage(t *testing.T) {
 
 func TestExportHelp(t *testing.T) {
 	out, _, code := runCmd(t, map[string]string{"LANG": "es_MX.UTF-8"}, "export", "--help")
-	if code != 0 || !strings.Contains(out, "Uso: defensa export html CARPETA") {
+	if code != 0 || !strings.Contains(out, "Uso: defensa export html|cards CARPETA") {
 		t.Errorf("exit %d, help %q", code, out)
 	}
 }

@@ -25,7 +25,7 @@ func invocations(t *testing.T) [][]string {
 		{"search", "la migra en mi puerta"}, {"search", "I-246", "--json"}, {"search", "qqqxxzz"},
 		{"check"}, {"version"}, {"--version"}, {"--help"}, {"help", "read"}, {"read", "--help"},
 		{"completion", "bash"}, {"completion", "zsh"}, {"completion", "fish"}, {"completion", "powershell"},
-		{"man"},
+		{"man"}, {"export", "html", filepath.Join(t.TempDir(), "site")},
 	}
 	covered := map[string]bool{}
 	for _, args := range all {
