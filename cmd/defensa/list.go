@@ -62,7 +62,7 @@ func runList(c *call, asJSON bool) error {
 	if c.g.allLangs {
 		lang = ""
 	}
-	guides := lib.Guides(lang)
+	guides := lib.Entries(lang) // a list decodes no guide
 	if asJSON {
 		items := make([]listItem, 0, len(guides))
 		for _, g := range guides {
@@ -96,7 +96,7 @@ func runList(c *call, asJSON bool) error {
 	return tw.Flush()
 }
 
-func newListItem(g *library.Guide) listItem {
+func newListItem(g *library.Entry) listItem {
 	it := listItem{
 		ID: g.ID, Lang: g.Lang, Section: g.Section, Title: g.Title, Summary: g.Summary,
 		Reviewed: day(g.Reviewed), FactsAsOf: month(g.FactsAsOf),
@@ -116,7 +116,7 @@ func newListItem(g *library.Guide) listItem {
 
 // sectionName is what a guide's section is called: a local section by its
 // own section_title, a built-in one in the person's language.
-func sectionName(cat i18n.Catalog, g *library.Guide) string {
+func sectionName(cat i18n.Catalog, g *library.Entry) string {
 	if g.SectionTitle != "" && !slices.Contains(library.Sections, g.Section) {
 		return g.SectionTitle
 	}
