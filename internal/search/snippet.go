@@ -3,8 +3,7 @@ package search
 import (
 	"encoding/json"
 	"strings"
-
-	"defensa/internal/i18n"
+	"unicode"
 )
 
 // SnippetLen is about how many characters a snippet holds.
@@ -35,51 +34,135 @@ func (s Snippet) Marked(open, close string) string {
 func (s Snippet) MarshalJSON() ([]byte, error) { return json.Marshal(s.Marked("**", "**")) }
 
 // snippet picks the line of the section with the most distinct query
-// matches (ties: the earlier line) and cuts a window around its first match.
-func (ix *Index) snippet(un *unit, groups [][]alt) Snippet {
-	stems := map[int32]bool{}
-	for _, g := range groups {
-		for _, a := range g {
-			stems[a.stem] = true
-		}
+// matches (ties: the earlier line) and cuts a window around its first
+// match. A line that is only a blank to fill in ("[FULL NAME]") or too
+// short to say anything is passed over; a heading with no text of its own
+// shows its subsections' text; a section matched only by its guide's
+// title, tags or summary shows the summary or its own first line. A
+// snippet is never a bare heading.
+func (ix *Index) snippet(u int32, stems matchSet) Snippet {
+	un := &ix.units[u]
+	g := ix.guide(un)
+	li := langIndex(g.Lang)
+	text := ix.section(un).Text
+	if un.flags&unitEmpty != 0 {
+		text = ix.subsectionText(un)
 	}
-	text := un.text
-	if strings.TrimSpace(text) == "" {
-		text = un.heading
-	}
-	bestLine, bestScore := "", -1
+	var best, first string
+	bestScore := 0
 	var bestMarks [][2]int
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.Join(strings.Fields(line), " ")
-		if line == "" {
-			continue
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(line)
+		if first == "" && sayable(line) {
+			first = line
 		}
-		marks, distinct := ix.matchLine(line, stems, un.lang)
-		if distinct > bestScore {
-			bestLine, bestScore, bestMarks = line, distinct, marks
+		if marks, distinct := ix.matchLine(line, stems, li); distinct > bestScore && sayable(line) {
+			best, bestScore, bestMarks = line, distinct, marks
 		}
 	}
-	if bestScore <= 0 && un.summary != "" {
-		// The match was in the title or tags: the summary says most.
-		marks, _ := ix.matchLine(un.summary, stems, un.lang)
-		return window(un.summary, marks)
+	if bestScore == 0 {
+		if un.top() || first == "" {
+			// The match was in the title or tags: the summary says most.
+			marks, _ := ix.matchLine(g.Summary, stems, li)
+			return window(g.Summary, marks)
+		}
+		return window(strings.Join(strings.Fields(first), " "), nil)
 	}
-	return window(bestLine, bestMarks)
+	if best != strings.Join(strings.Fields(best), " ") {
+		best = strings.Join(strings.Fields(best), " ")
+		bestMarks, _ = ix.matchLine(best, stems, li)
+	}
+	return window(best, bestMarks)
 }
 
-func (ix *Index) matchLine(line string, stems map[int32]bool, lang i18n.Lang) ([][2]int, int) {
+// subsectionText is the text of the subsections under an empty heading.
+func (ix *Index) subsectionText(un *unit) string {
+	g := ix.guide(un)
+	level := g.Headings[g.Sections[un.section].Heading].Level
+	var parts []string
+	for _, s := range g.Sections[un.section+1:] {
+		if s.Heading < 0 || g.Headings[s.Heading].Level <= level {
+			break
+		}
+		parts = append(parts, s.Text)
+	}
+	return strings.Join(parts, "\n")
+}
+
+// sayable reports whether a line can stand as a snippet: at least three
+// words outside the brackets of fill-in blanks.
+func sayable(line string) bool {
+	words, depth := 0, 0
+	inWord := false
+	for _, r := range line {
+		switch {
+		case r == '[':
+			depth++
+			inWord = false
+		case r == ']':
+			depth = max(depth-1, 0)
+			inWord = false
+		case depth == 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if !inWord {
+				words++
+				inWord = true
+			}
+		default:
+			inWord = false
+		}
+	}
+	return words >= 3
+}
+
+// matchSet holds the words of the index that a query matches, with their
+// stems: a few dozen, found once per query so marking snippets is a map
+// look-up per word.
+type matchSet map[string][2]int32 // stem by language; -1 where it does not match
+
+// matchSet returns the words whose stem in some language is one of the
+// query's.
+func (ix *Index) matchSet(stems []bool) matchSet {
+	set := matchSet{}
+	t := ix.tables()
+	for st, in := range stems {
+		if !in {
+			continue
+		}
+		for _, id := range t.stemWords[t.stemAt[st]:t.stemAt[st+1]] {
+			m := [2]int32{-1, -1}
+			for li, wst := range ix.voc.info[id].stems {
+				if wst >= 0 && stems[wst] {
+					m[li] = wst
+				}
+			}
+			set[ix.voc.words[id]] = m
+		}
+	}
+	return set
+}
+
+// matchLine returns the byte ranges of line's words whose stem (in the
+// section's language) is one of the query's, and how many distinct stems
+// matched.
+func (ix *Index) matchLine(line string, stems matchSet, li int) ([][2]int, int) {
 	var marks [][2]int
-	seen := map[int32]bool{}
+	var seen []int32
 	eachToken(line, func(w string, start, end int) {
-		if stopwords[w] {
+		word, ok := stems[w]
+		if !ok {
 			return
 		}
-		st := ix.stemID(w, lang)
-		if st < 0 || !stems[st] {
+		st := word[li]
+		if st < 0 {
 			return
 		}
 		marks = append(marks, [2]int{start, end})
-		seen[st] = true
+		for _, s := range seen {
+			if s == st {
+				return
+			}
+		}
+		seen = append(seen, st)
 	})
 	return marks, len(seen)
 }
