@@ -61,7 +61,11 @@ type buildWord struct {
 // which count on every section of the guide: read once, not per section.
 type guideFields struct {
 	title, tags, summary []int32
-	from, to             int32 // the guide's units
+	// situation is the guide's "Right now" label ("Someone was just
+	// detained"): how a person in that situation says it, so it counts
+	// as part of the title.
+	situation []int32
+	from, to  int32 // the guide's units
 }
 
 // stemWorkers is how many goroutines stem words during Build.
@@ -134,6 +138,9 @@ func (b *builder) readGuide(gi int32, g *library.Guide, recurring map[string]boo
 		summary: b.read(g.Summary, g.Lang, nil),
 		from:    int32(len(b.ix.units)),
 	}
+	if g.RightNow != nil {
+		gf.situation = b.read(g.RightNow.Label, g.Lang, nil)
+	}
 	for si := range g.Sections {
 		b.readSection(gi, int32(si), g, recurring)
 	}
@@ -149,6 +156,9 @@ func (b *builder) readSection(gi, si int32, g *library.Guide, recurring map[stri
 	var words []int32
 	if si == 0 {
 		words = b.read(g.Title, g.Lang, nil)
+		if g.RightNow != nil {
+			words = b.read(g.RightNow.Label, g.Lang, words)
+		}
 	} else {
 		u.first = b.ix.units[n-1].first
 		h := g.Headings[s.Heading]
@@ -362,6 +372,7 @@ func (b *builder) countTerms() {
 		final(gf.title)
 		final(gf.tags)
 		final(gf.summary)
+		final(gf.situation)
 	}
 	for gi, gf := range b.fields {
 		li := langIndex(ix.guides[gi].Lang)
@@ -385,6 +396,7 @@ func (b *builder) countTerms() {
 				weigh(gf.summary, weightSummary)
 			} else {
 				weigh(gf.title, weightTitleOther)
+				weigh(gf.situation, weightTitleOther)
 				weigh(gf.tags, weightTagsOther)
 				weigh(words[:u.headLen], weightHeading)
 			}

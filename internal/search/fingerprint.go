@@ -25,6 +25,9 @@ func fingerprint(guides []*library.Guide) uint64 {
 		f.add(string(g.Lang))
 		f.add(g.Title)
 		f.add(g.Summary)
+		if g.RightNow != nil {
+			f.add(g.RightNow.Label)
+		}
 		f.num(len(g.Tags))
 		for _, t := range g.Tags {
 			f.add(t)

@@ -66,7 +66,7 @@ type unit struct {
 	guide   int32 // index in Index.guides
 	section int32 // index in the guide's Sections
 	first   int32 // the unit of the guide's top section
-	headLen int32 // the heading's words (the title's on the top section)
+	headLen int32 // the heading's words (the title's and the Right now label's on the top section)
 	length  int32 // the words a reader reads: heading and body
 	// boost scales the section's score, in hundredths: below 100 for
 	// sections that are mostly links to other guides, for glossary

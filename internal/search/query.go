@@ -70,12 +70,18 @@ type queryWord struct {
 }
 
 // readQuery reads each word of the query: its own stems, completions of a
-// word being typed, and corrections of a word the index does not know.
-func (ix *Index) readQuery(q Query) []queryWord {
+// word being typed, and corrections of a word the index does not know. A
+// word the index does not know but whose stem it has in the query's
+// language (lang, or any when "") is a form of a known word ("deportaron",
+// "podemos"), not a typo, unless it is no word of that language at all.
+func (ix *Index) readQuery(q Query, lang i18n.Lang) []queryWord {
 	out := make([]queryWord, len(q.Words))
 	for i, w := range q.Words {
 		qw := queryWord{text: w, stop: stopwords[w]}
 		self := reading{word: ix.voc.wordID(w), stems: ix.voc.stemsOf(w), langs: 3, weight: 1}
+		if self.word < 0 && !qw.stop && stopSounds[soundKey(w)] {
+			qw.stop = true // "nesesito", "aser": a stopword spelled by ear
+		}
 		if self.word >= 0 && ix.voc.info[self.word].langs() != 0 {
 			self.langs = ix.voc.info[self.word].langs()
 		}
@@ -86,7 +92,7 @@ func (ix *Index) readQuery(q Query) []queryWord {
 					qw.readings = append(qw.readings, ix.readingOf(id, weightPrefix))
 				}
 			}
-			if self.word < 0 && len(w) >= 3 {
+			if self.word < 0 && len(w) >= 3 && !ix.inflection(self.stems, lang) {
 				for _, c := range ix.nearWords(w) {
 					weight := weightTypo2
 					switch c.dist {
@@ -102,6 +108,17 @@ func (ix *Index) readQuery(q Query) []queryWord {
 		out[i] = qw
 	}
 	return out
+}
+
+// inflection reports whether stems has a stem the guides of lang (of any
+// language when "") use.
+func (ix *Index) inflection(stems [2]int32, lang i18n.Lang) bool {
+	for li, st := range stems {
+		if (lang == "" || langIndex(lang) == li) && ix.post.df(st) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (ix *Index) readingOf(id int32, weight float64) reading {
@@ -134,11 +151,19 @@ func (ix *Index) expand(words []queryWord) []group {
 			found[i] = true
 		}
 	}
-	for _, syn := range ix.synonyms {
-		at, n, weight := ix.matchGroup(syn, words, content)
-		if at < 0 {
+	matches := make([]synMatch, 0, 8)
+	for si, syn := range ix.synonyms {
+		if at, n, weight := ix.matchGroup(syn, words, content); at >= 0 {
+			matches = append(matches, synMatch{si, at, n, weight})
+		}
+	}
+	for _, m := range matches {
+		// A phrase inside a longer phrase of another line means what the
+		// longer one means: "release" in "press release" is no bond.
+		if slices.ContainsFunc(matches, func(o synMatch) bool { return o.within(m) }) {
 			continue
 		}
+		syn, at, n, weight := ix.synonyms[m.line], m.at, m.n, m.weight
 		alone := true
 		for _, f := range found[at : at+n] {
 			alone = alone && !f
@@ -157,8 +182,14 @@ func (ix *Index) expand(words []queryWord) []group {
 			// They stand in for a word no guide has ("marido").
 			w = weight * weightSynonymAlone
 		}
-		line := group{concept: at}
-		for _, phrase := range syn.phrases {
+		// The line stands for the phrase's first content word, so
+		// "was taken" and "taken" are one word of the query.
+		concept := at
+		for concept < at+n-1 && words[concept].stop {
+			concept++
+		}
+		line := group{concept: concept}
+		for _, phrase := range syn.searched() {
 			if ix.phraseIn(phrase, words) {
 				continue
 			}
@@ -194,6 +225,17 @@ func (ix *Index) expand(words []queryWord) []group {
 		}
 	}
 	return groups
+}
+
+// synMatch is a line of the synonym list found in the query.
+type synMatch struct {
+	line, at, n int
+	weight      float64
+}
+
+// within reports whether m lies inside o and o is longer.
+func (o synMatch) within(m synMatch) bool {
+	return o.n > m.n && o.at <= m.at && m.at+m.n <= o.at+o.n
 }
 
 // matchGroup finds the phrase of a synonym line that the query contains,
@@ -332,38 +374,70 @@ func containsPhrases(words []int32, phrases [][]int32) bool {
 	return true
 }
 
-// queryPairs lists the pairs of consecutive query words (stopwords aside)
-// that the corpus knows, as word ids.
-func (ix *Index) queryPairs(query []string) [][2]int32 {
-	var content []int32
-	for _, w := range query {
-		if stopwords[w] {
-			continue
+// queryPairs lists the pairs of the query's consecutive content words
+// that the index knows, as the stems each may be read with.
+func queryPairs(groups []group) [][2][]int32 {
+	var own []*group
+	for i := range groups {
+		if groups[i].own {
+			own = append(own, &groups[i])
 		}
-		content = append(content, ix.voc.wordID(w))
 	}
-	var pairs [][2]int32
-	for i := 0; i+1 < len(content); i++ {
-		if content[i] >= 0 && content[i+1] >= 0 {
-			pairs = append(pairs, [2]int32{content[i], content[i+1]})
+	var pairs [][2][]int32
+	for i := 0; i+1 < len(own); i++ {
+		var pair [2][]int32
+		for k, g := range own[i : i+2] {
+			g.eachAlt(func(a *alt) { pair[k] = append(pair[k], a.stem) })
 		}
+		pairs = append(pairs, pair)
 	}
 	return pairs
 }
 
-// adjacentPairs counts the query's pairs that stand together in words.
-func adjacentPairs(words []int32, pairs [][2]int32) int {
+// adjacentPairs counts the query's pairs whose words stand together in a
+// section, stopwords aside ("carta de apoyo" for "cartas apoyo"), in the
+// section's language li.
+func (ix *Index) adjacentPairs(words []int32, pairs [][2][]int32, li int) int {
 	n := 0
 	for _, p := range pairs {
-		for i := 0; i+1 < len(words); i++ {
-			if words[i] == p[0] && words[i+1] == p[1] {
+		prev := int32(-1)
+		for _, id := range words {
+			info := ix.voc.info[id]
+			if info.stop() {
+				continue
+			}
+			st := info.stems[li]
+			if prev >= 0 && slices.Contains(p[0], prev) && slices.Contains(p[1], st) {
 				n++
 				break
 			}
+			prev = st
 		}
 	}
 	return n
 }
+
+// asksQuestion reports whether a query asks something ("do I have to open
+// the door", "¿tengo que abrir?") rather than names it ("press release"):
+// only a question is answered by a question heading.
+func asksQuestion(text string, words []string) bool {
+	if strings.ContainsAny(text, "?¿") {
+		return true
+	}
+	for i, w := range words {
+		if questionWords[w] || i == 0 && questionOpeners[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// questionWords ask wherever they stand.
+	questionWords = setOf("how what why when where who which whom como cuando donde quien quienes cual cuales cuanto cuanta cuantos cuantas")
+	// questionOpeners ask when they open the query ("can they...", "que hago").
+	questionOpeners = setOf("can could do does did should is are will would may must am que puedo puede pueden debo debe tengo tiene hay es")
+)
 
 // definitionCues are the ways people ask what a word means.
 var definitionCues = [][]string{

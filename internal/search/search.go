@@ -2,7 +2,6 @@ package search
 
 import (
 	"cmp"
-	"math"
 	"math/bits"
 	"slices"
 
@@ -109,10 +108,11 @@ func (ix *Index) Search(text string, opt Options) []Result {
 	if opt.PerGuide <= 0 {
 		opt.PerGuide = 2
 	}
-	if guess := ix.guessLang(q.Words); guess != "" {
+	guess := ix.guessLang(q.Words)
+	if guess != "" {
 		opt.Prefer = guess
 	}
-	words := ix.readQuery(q)
+	words := ix.readQuery(q, guess)
 	groups := ix.expand(words)
 	if len(groups) == 0 {
 		return nil
@@ -155,7 +155,7 @@ func (ix *Index) Search(text string, opt Options) []Result {
 		ranked = append(ranked, scored{u, s})
 	}
 	sortScored(ranked)
-	ix.rescore(ranked[:min(len(ranked), rescoreDepth)], q, groups, sc)
+	ix.rescore(ranked[:min(len(ranked), rescoreDepth)], asksQuestion(text, q.Words), groups, sc)
 	sortScored(ranked)
 	sc.ranked = ranked
 	return ix.results(ranked, opt, groups, sc)
@@ -212,8 +212,8 @@ func (ix *Index) score(groups []group, sc *scratch) {
 // rescore applies, to the best sections only, the bonuses that need their
 // words: query words standing together as in the query, and a question
 // heading that the query's words answer.
-func (ix *Index) rescore(top []scored, q Query, groups []group, sc *scratch) {
-	pairs := ix.queryPairs(q.Words)
+func (ix *Index) rescore(top []scored, question bool, groups []group, sc *scratch) {
+	pairs := queryPairs(groups)
 	stems := sc.stemSet(groups, ix.voc.stemCount())
 	required := countRequired(groups)
 	titles := map[int32]float64{} // by guide top: the share of the query its title says
@@ -228,19 +228,27 @@ func (ix *Index) rescore(top []scored, q Query, groups []group, sc *scratch) {
 		top[i].score *= 1 + titleBonus*cover
 		words := ix.wordsOf(u, sc.words)
 		sc.words = words
+		li := langIndex(ix.guide(un).Lang)
 		if len(pairs) > 0 && bits.OnesCount64(sc.concepts[u]) >= 2 {
-			top[i].score *= 1 + phraseBonus*float64(adjacentPairs(words, pairs))
+			top[i].score *= 1 + phraseBonus*float64(ix.adjacentPairs(words, pairs, li))
 		}
-		if un.flags&unitQuestion != 0 {
-			li := langIndex(ix.guide(un).Lang)
-			hits := 0
+		if question && un.flags&unitQuestion != 0 && !un.top() {
+			// The share of the question's own words the query holds: all
+			// of "How do you talk with your children?" for "kids scared,
+			// how to talk to them".
+			hits, content := 0, 0
 			for _, id := range words[:un.headLen] {
-				if st := ix.voc.info[id].stems[li]; st >= 0 && stems[st] {
+				info := ix.voc.info[id]
+				if info.stop() {
+					continue
+				}
+				content++
+				if st := info.stems[li]; st >= 0 && stems[st] {
 					hits++
 				}
 			}
 			if hits > 0 {
-				top[i].score *= 1 + questionBonus*math.Min(1, float64(hits)/float64(countRequired(groups)))
+				top[i].score *= 1 + questionBonus*min(1, float64(hits)/float64(countRequired(groups)))
 			}
 		}
 	}

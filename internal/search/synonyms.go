@@ -22,6 +22,15 @@ type synGroup struct {
 	match   int
 }
 
+// searched returns the phrases a match brings: the right side of a line
+// that goes one way, every phrase of one that does not.
+func (g synGroup) searched() [][]int32 {
+	if g.match < len(g.phrases) {
+		return g.phrases[g.match:]
+	}
+	return g.phrases
+}
+
 // synLine is a parsed line of the synonym list, as folded words.
 type synLine struct {
 	phrases [][]string

@@ -131,6 +131,15 @@ func isDigits(s string) bool {
 	return true
 }
 
+// stopSounds holds the Spanish sound keys of the stopwords (see soundKey).
+var stopSounds = func() map[string]bool {
+	m := make(map[string]bool, len(stopwords))
+	for w := range stopwords {
+		m[soundKey(w)] = true
+	}
+	return m
+}()
+
 // stem reduces a folded word to its stem in lang. Form numbers, numbers and
 // very short words are kept as they are; the words of stems.txt get the
 // stem it gives them.
@@ -168,7 +177,13 @@ var stopwords = func() map[string]bool {
 	me my of on or our so than that the their them then there they this to was we what when where which who
 	will with you your el la los las lo un una unos unas y o de del al en que se es por con para su sus
 	mi mis me le les como mas pero si ya este esta estan esto eso ese hay muy tu te nos qué cuando donde
-	puede pueden puedo hacer hago sobre entre ser son fue ha han`)
+	puede pueden puedo hacer hago sobre entre ser son fue ha han
+	am been being were would could did get got gets he she him her his us im ive dont doesnt didnt cant
+	wont isnt just also any some very too about need needs want wants now
+	podemos podria podrian pudo pude tengo tiene tienen tenemos tenia quiero queremos quiere quieren
+	necesito necesitamos estoy estamos estaba soy somos era fueron sido nada algo todo todos ahora aqui
+	ahi bien q x xq pq porque tambien solo hoy ayer cual cuales quien quienes ella ellos ellas usted
+	ustedes yo nosotros hace hacen haga hagan hizo hice dijo dijeron va van vamos voy ir creo`)
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
 		m[fold.String(w)] = true
