@@ -177,6 +177,9 @@ func (b *builder) readSection(gi, si int32, g *library.Guide, recurring map[stri
 		g.Sections[si+1].Heading >= 0 && g.Headings[g.Sections[si+1].Heading].Level > g.Headings[s.Heading].Level {
 		u.flags |= unitEmpty
 	}
+	if fillIn(g) {
+		u.flags |= unitTemplate
+	}
 	boost := 1.0
 	if g.ID == glossaryID && si > 0 {
 		// A glossary entry defines a word in a line; the guides that use
@@ -233,6 +236,28 @@ func recurringHeadings(guides []*library.Guide) map[string]bool {
 		}
 	}
 	return out
+}
+
+// fillIn reports whether a guide holds text to fill in: a code block with
+// a blank in capitals between brackets ("[FULL NAME]").
+func fillIn(g *library.Guide) bool {
+	for _, b := range g.Blocks {
+		for rest := b.Text; ; {
+			i := strings.IndexByte(rest, '[')
+			if i < 0 {
+				break
+			}
+			rest = rest[i+1:]
+			j := strings.IndexByte(rest, ']')
+			if j < 0 {
+				break
+			}
+			if blank := rest[:j]; blank != "" && strings.ToUpper(blank) == blank && strings.ToLower(blank) != blank {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isQuestion reports whether a heading asks a question.

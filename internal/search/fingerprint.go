@@ -42,6 +42,10 @@ func fingerprint(guides []*library.Guide) uint64 {
 				f.add(h.Anchor)
 			}
 			f.add(s.Text)
+			f.num(s.Blocks.Len())
+			for _, b := range g.Blocks[s.Blocks.From:s.Blocks.To] {
+				f.add(b.Text)
+			}
 			f.num(s.Links.Len())
 			for _, l := range g.Links[s.Links.From:s.Links.To] {
 				f.add(l.Text)

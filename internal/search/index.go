@@ -82,6 +82,7 @@ const (
 	unitQuestion                    // its heading asks a question
 	unitRecurring                   // its heading recurs across the guides ("Next steps")
 	unitEmpty                       // a heading with no text of its own, before its subsections
+	unitTemplate                    // in a guide with text to fill in ("[FULL NAME]")
 )
 
 func (ix *Index) guide(u *unit) *library.Guide { return ix.guides[u.guide] }

@@ -157,12 +157,16 @@ func (ix *Index) expand(words []queryWord) []group {
 			matches = append(matches, synMatch{si, at, n, weight})
 		}
 	}
+	// A phrase inside a longer phrase of another line means what the
+	// longer one means: "release" in "press release" is no bond.
+	kept := matches[:0]
 	for _, m := range matches {
-		// A phrase inside a longer phrase of another line means what the
-		// longer one means: "release" in "press release" is no bond.
-		if slices.ContainsFunc(matches, func(o synMatch) bool { return o.within(m) }) {
-			continue
+		if !slices.ContainsFunc(matches, func(o synMatch) bool { return o.within(m) }) {
+			kept = append(kept, m)
 		}
+	}
+	groups = mergeIdioms(groups, kept)
+	for _, m := range kept {
 		syn, at, n, weight := ix.synonyms[m.line], m.at, m.n, m.weight
 		alone := true
 		for _, f := range found[at : at+n] {
@@ -178,6 +182,11 @@ func (ix *Index) expand(words []queryWord) []group {
 			}
 		}
 		w := weight * weightSynonym
+		if contentWords(words[at:at+n]) >= 2 {
+			// A phrase of several words is surer of its meaning than a
+			// word alone ("picked up", "se llevaron" against "hold").
+			w = weight * weightSynonymPhrase
+		}
 		if alone {
 			// They stand in for a word no guide has ("marido").
 			w = weight * weightSynonymAlone
@@ -222,6 +231,41 @@ func (ix *Index) expand(words []queryWord) []group {
 		}
 		if len(line.phrases) > 0 {
 			groups = append(groups, line)
+		}
+	}
+	return groups
+}
+
+func contentWords(words []queryWord) int {
+	n := 0
+	for _, w := range words {
+		if !w.stop {
+			n++
+		}
+	}
+	return n
+}
+
+// mergeIdioms makes the words of a phrase of the synonym list found in the
+// query one word of it: "picked up" is one thing said, not "picked" and
+// "up", so a section does not win by holding both apart ("who picks up
+// the children") nor count as matching two words of the query.
+func mergeIdioms(groups []group, matches []synMatch) []group {
+	for _, m := range matches {
+		first := -1
+		for i := 0; i < len(groups); i++ {
+			g := &groups[i]
+			if !g.own || g.concept < m.at || g.concept >= m.at+m.n {
+				continue
+			}
+			if first < 0 {
+				first = i
+				continue
+			}
+			f := &groups[first]
+			f.phrases[0] = append(f.phrases[0], g.phrases[0]...)
+			groups = slices.Delete(groups, i, i+1)
+			i--
 		}
 	}
 	return groups

@@ -35,13 +35,16 @@ const (
 	// weightSynonymAlone is a synonym's weight when the user's own word is
 	// in no guide ("marido"): the synonyms are then all there is.
 	weightSynonymAlone = 0.8
-	weightPrefix       = 0.7
-	weightSound        = 0.8 // spelled as it sounds: "avogado"
-	weightTypo1        = 0.6
-	weightTypo2        = 0.4
-	phraseBonus        = 0.25
-	preferBonus        = 2.0
-	guideShare         = 1.0
+	// weightSynonymPhrase is a synonym's weight when the query held a
+	// phrase of the line of two words or more.
+	weightSynonymPhrase = 0.9
+	weightPrefix        = 0.7
+	weightSound         = 0.8 // spelled as it sounds: "avogado"
+	weightTypo1         = 0.6
+	weightTypo2         = 0.4
+	phraseBonus         = 0.25
+	preferBonus         = 2.0
+	guideShare          = 1.0
 	// questionBonus lifts a section whose heading asks the question the
 	// query asks: it is the answer, not a mention.
 	questionBonus = 0.5
@@ -49,6 +52,10 @@ const (
 	// query asks ("petition template" and "Petition template: ..."), by
 	// the share of the query's words the title holds.
 	titleBonus = 1.0
+	// templateBoost lifts the guides with text to fill in for a query that
+	// names a thing ("carta de apoyo", "call script"): the thing itself.
+	// A query that asks how gets the guides that explain.
+	templateBoost = 1.2
 	// definitionBoost lifts glossary entries for "what is ..." questions,
 	// undoing glossaryBoost and more.
 	definitionBoost = 2.0
@@ -121,7 +128,8 @@ func (ix *Index) Search(text string, opt Options) []Result {
 	defer ix.scratch.Put(sc)
 	sc.reset(len(ix.units))
 	ix.score(groups, sc)
-	required := countRequired(groups)
+	weights := conceptWeights(groups)
+	question := asksQuestion(text, q.Words)
 	phrases := ix.phraseIDs(q.Phrases)
 	defining := asksDefinition(q.Words)
 	ranked := sc.ranked[:0]
@@ -144,10 +152,13 @@ func (ix *Index) Search(text string, opt Options) []Result {
 			s += guideShare * sc.scores[un.first]
 		}
 		// Sections that match more of the query's words come first.
-		s *= 0.4 + 0.6*float64(min(bits.OnesCount64(mask), required))/float64(required)
+		s *= 0.4 + 0.6*weights.share(mask)
 		s *= float64(un.boost) / 100
 		if un.flags&unitGlossary != 0 && defining {
 			s *= definitionBoost
+		}
+		if un.flags&unitTemplate != 0 && !question {
+			s *= templateBoost
 		}
 		if opt.Lang == "" && opt.Prefer != "" && ix.guide(un).Lang == opt.Prefer {
 			s *= preferBonus
@@ -155,7 +166,7 @@ func (ix *Index) Search(text string, opt Options) []Result {
 		ranked = append(ranked, scored{u, s})
 	}
 	sortScored(ranked)
-	ix.rescore(ranked[:min(len(ranked), rescoreDepth)], asksQuestion(text, q.Words), groups, sc)
+	ix.rescore(ranked[:min(len(ranked), rescoreDepth)], question, groups, weights, sc)
 	sortScored(ranked)
 	sc.ranked = ranked
 	return ix.results(ranked, opt, groups, sc)
@@ -212,17 +223,16 @@ func (ix *Index) score(groups []group, sc *scratch) {
 // rescore applies, to the best sections only, the bonuses that need their
 // words: query words standing together as in the query, and a question
 // heading that the query's words answer.
-func (ix *Index) rescore(top []scored, question bool, groups []group, sc *scratch) {
+func (ix *Index) rescore(top []scored, question bool, groups []group, weights conceptWeight, sc *scratch) {
 	pairs := queryPairs(groups)
 	stems := sc.stemSet(groups, ix.voc.stemCount())
-	required := countRequired(groups)
 	titles := map[int32]float64{} // by guide top: the share of the query its title says
 	for i := range top {
 		u := top[i].unit
 		un := &ix.units[u]
 		cover, ok := titles[un.first]
 		if !ok {
-			cover = float64(ix.titleConcepts(un.first, groups, sc)) / float64(required)
+			cover = weights.share(ix.titleConcepts(un.first, groups, sc))
 			titles[un.first] = cover
 		}
 		top[i].score *= 1 + titleBonus*cover
@@ -254,9 +264,9 @@ func (ix *Index) rescore(top []scored, question bool, groups []group, sc *scratc
 	}
 }
 
-// titleConcepts counts the query words (or their synonyms) that the title
+// titleConcepts returns the query words (or their synonyms) that the title
 // of the guide whose top section is first holds.
-func (ix *Index) titleConcepts(first int32, groups []group, sc *scratch) int {
+func (ix *Index) titleConcepts(first int32, groups []group, sc *scratch) uint64 {
 	un := &ix.units[first]
 	li := langIndex(ix.guide(un).Lang)
 	title := ix.wordsOf(first, sc.words)[:un.headLen]
@@ -272,7 +282,37 @@ func (ix *Index) titleConcepts(first int32, groups []group, sc *scratch) int {
 			}
 		})
 	}
-	return bits.OnesCount64(mask)
+	return mask
+}
+
+// conceptWeight weighs each query word by how rare it is (the idf of its
+// rarest stem), so the share of the query a section or a title holds is
+// not a count: "brother" and "picked up" say more than "ICE".
+type conceptWeight [maxConcepts]float64
+
+func conceptWeights(groups []group) conceptWeight {
+	var w conceptWeight
+	for i := range groups {
+		g := &groups[i]
+		c := g.concept % maxConcepts
+		g.eachAlt(func(a *alt) { w[c] = max(w[c], a.idf) })
+	}
+	return w
+}
+
+// share returns the weighted share of the query's words in mask.
+func (w *conceptWeight) share(mask uint64) float64 {
+	var in, all float64
+	for c, x := range w {
+		all += x
+		if mask&(1<<c) != 0 {
+			in += x
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return in / all
 }
 
 // scratch is the per-query working memory, reused across queries so a
