@@ -51,7 +51,8 @@ type builder struct {
 
 type buildWord struct {
 	text  string
-	langs uint8
+	langs uint8 // the languages whose guides use it
+	asked uint8 // the languages it was sent to be stemmed in
 	stop  bool
 	stems [2]string // "" until stemmed
 	final int32
@@ -116,14 +117,21 @@ func (b *builder) word(w string, lang i18n.Lang) int32 {
 		b.wordIDs[w] = id
 		b.words = append(b.words, buildWord{text: w, stop: stopwords[w]})
 	}
-	bw := &b.words[id]
-	if lang != "" && bw.langs&langBit(lang) == 0 {
-		bw.langs |= langBit(lang)
-		if !bw.stop {
-			b.jobs <- stemJob{id, lang, bw.text}
-		}
+	if lang != "" {
+		b.words[id].langs |= langBit(lang)
+		b.stemIn(id, lang)
 	}
 	return id
+}
+
+// stemIn asks for word id to be stemmed in lang, once.
+func (b *builder) stemIn(id int32, lang i18n.Lang) {
+	bw := &b.words[id]
+	if bw.stop || bw.asked&langBit(lang) != 0 {
+		return
+	}
+	bw.asked |= langBit(lang)
+	b.jobs <- stemJob{id, lang, bw.text}
 }
 
 func (b *builder) read(s string, lang i18n.Lang, out []int32) []int32 {
@@ -275,11 +283,8 @@ func (b *builder) readSynonyms(lines []synLine) {
 			var p []int32
 			for _, w := range phrase {
 				id := b.word(w, "")
-				bw := &b.words[id]
-				for li := range bw.stems {
-					if bw.stems[li] == "" && !bw.stop {
-						bw.stems[li] = "\x00" // stemmed below, on this goroutine
-					}
+				for _, lang := range i18n.Langs {
+					b.stemIn(id, lang) // a synonym may be written in either language
 				}
 				p = append(p, id)
 			}
@@ -289,23 +294,13 @@ func (b *builder) readSynonyms(lines []synLine) {
 	}
 }
 
-// finishStems waits for the workers and stems what they were not asked to.
+// finishStems waits for the workers.
 func (b *builder) finishStems() {
 	close(b.jobs)
 	b.jobs = nil
 	for range stemWorkers {
 		for _, r := range <-b.done {
 			b.words[r.id].stems[langIndex(r.lang)] = r.stem
-		}
-	}
-	// Words met only in the synonym list, or in one language, are stemmed
-	// in both: a synonym may be written in either.
-	for i := range b.words {
-		w := &b.words[i]
-		for li, lang := range i18n.Langs {
-			if w.stems[li] == "\x00" {
-				w.stems[li] = stem(w.text, lang)
-			}
 		}
 	}
 }

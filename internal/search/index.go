@@ -32,8 +32,9 @@ const (
 
 	tfScale = 4 // term counts are stored in quarters
 
-	bm25K1 = 1.2
-	bm25B  = 0.5
+	bm25K1    = 1.2
+	bm25B     = 0.5
+	minLength = 30
 
 	glossaryBoost = 0.5
 	glossaryID    = "reference/glossary"
@@ -121,7 +122,10 @@ func (ix *Index) idf(df int) float64 {
 }
 
 func (ix *Index) bm25(u int32, tf, idf float64) float64 {
-	norm := 1 - bm25B + bm25B*float64(ix.units[u].length)/ix.avgLen
+	// A section counts as at least minLength words long: a heading with
+	// a line under it ("Call log") is not more about a word than a
+	// section that explains it.
+	norm := 1 - bm25B + bm25B*max(float64(ix.units[u].length), minLength)/ix.avgLen
 	return idf * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
 }
 

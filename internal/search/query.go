@@ -165,7 +165,6 @@ func (ix *Index) expand(words []queryWord) []group {
 			kept = append(kept, m)
 		}
 	}
-	groups = mergeIdioms(groups, kept)
 	for _, m := range kept {
 		syn, at, n, weight := ix.synonyms[m.line], m.at, m.n, m.weight
 		alone := true
@@ -244,31 +243,6 @@ func contentWords(words []queryWord) int {
 		}
 	}
 	return n
-}
-
-// mergeIdioms makes the words of a phrase of the synonym list found in the
-// query one word of it: "picked up" is one thing said, not "picked" and
-// "up", so a section does not win by holding both apart ("who picks up
-// the children") nor count as matching two words of the query.
-func mergeIdioms(groups []group, matches []synMatch) []group {
-	for _, m := range matches {
-		first := -1
-		for i := 0; i < len(groups); i++ {
-			g := &groups[i]
-			if !g.own || g.concept < m.at || g.concept >= m.at+m.n {
-				continue
-			}
-			if first < 0 {
-				first = i
-				continue
-			}
-			f := &groups[first]
-			f.phrases[0] = append(f.phrases[0], g.phrases[0]...)
-			groups = slices.Delete(groups, i, i+1)
-			i--
-		}
-	}
-	return groups
 }
 
 // synMatch is a line of the synonym list found in the query.

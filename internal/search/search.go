@@ -48,6 +48,9 @@ const (
 	// questionBonus lifts a section whose heading asks the question the
 	// query asks: it is the answer, not a mention.
 	questionBonus = 0.5
+	// headingBonus lifts a section whose heading holds the query's words,
+	// by their share of the query.
+	headingBonus = 0.3
 	// titleBonus lifts every section of a guide whose title says what the
 	// query asks ("petition template" and "Petition template: ..."), by
 	// the share of the query's words the title holds.
@@ -165,11 +168,51 @@ func (ix *Index) Search(text string, opt Options) []Result {
 		}
 		ranked = append(ranked, scored{u, s})
 	}
-	sortScored(ranked)
-	ix.rescore(ranked[:min(len(ranked), rescoreDepth)], question, groups, weights, sc)
-	sortScored(ranked)
+	// Only the best sections are rescored; the bonuses only raise them,
+	// so the rest, sorted only if the list needs them, stay behind.
+	top := selectTop(ranked, rescoreDepth)
+	sortScored(ranked[:top])
+	ix.rescore(ranked[:top], question, groups, weights, sc)
+	sortScored(ranked[:top])
 	sc.ranked = ranked
-	return ix.results(ranked, opt, groups, sc)
+	return ix.results(ranked, top, opt, groups, sc)
+}
+
+// better is the order of sections: higher score, then earlier unit.
+func better(a, b scored) bool {
+	return a.score > b.score || a.score == b.score && a.unit < b.unit
+}
+
+// selectTop moves the k best sections of r to its front, in no order, and
+// returns how many that is (quickselect: a search touches every matching
+// section, and sorting them all cost more than the rest of a query).
+func selectTop(r []scored, k int) int {
+	if k >= len(r) {
+		return len(r)
+	}
+	lo, hi := 0, len(r)-1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		pivot := r[mid]
+		r[mid], r[hi] = r[hi], r[mid]
+		store := lo
+		for i := lo; i < hi; i++ {
+			if better(r[i], pivot) {
+				r[i], r[store] = r[store], r[i]
+				store++
+			}
+		}
+		r[store], r[hi] = r[hi], r[store]
+		switch {
+		case store == k:
+			return k
+		case store < k:
+			lo = store + 1
+		default:
+			hi = store - 1
+		}
+	}
+	return k
 }
 
 // score adds up each group's best match in every section.
@@ -225,7 +268,6 @@ func (ix *Index) score(groups []group, sc *scratch) {
 // heading that the query's words answer.
 func (ix *Index) rescore(top []scored, question bool, groups []group, weights conceptWeight, sc *scratch) {
 	pairs := queryPairs(groups)
-	stems := sc.stemSet(groups, ix.voc.stemCount())
 	titles := map[int32]float64{} // by guide top: the share of the query its title says
 	for i := range top {
 		u := top[i].unit
@@ -242,23 +284,14 @@ func (ix *Index) rescore(top []scored, question bool, groups []group, weights co
 		if len(pairs) > 0 && bits.OnesCount64(sc.concepts[u]) >= 2 {
 			top[i].score *= 1 + phraseBonus*float64(ix.adjacentPairs(words, pairs, li))
 		}
-		if question && un.flags&unitQuestion != 0 && !un.top() {
-			// The share of the question's own words the query holds: all
-			// of "How do you talk with your children?" for "kids scared,
-			// how to talk to them".
-			hits, content := 0, 0
-			for _, id := range words[:un.headLen] {
-				info := ix.voc.info[id]
-				if info.stop() {
-					continue
-				}
-				content++
-				if st := info.stems[li]; st >= 0 && stems[st] {
-					hits++
-				}
-			}
-			if hits > 0 {
-				top[i].score *= 1 + questionBonus*min(1, float64(hits)/float64(countRequired(groups)))
+		if !un.top() {
+			// A heading that names what the query asks says what the
+			// section is for; a question heading, when the query asks a
+			// question, is its answer.
+			share := weights.share(ix.conceptsIn(words[:un.headLen], li, groups))
+			top[i].score *= 1 + headingBonus*share
+			if question && un.flags&unitQuestion != 0 {
+				top[i].score *= 1 + questionBonus*share
 			}
 		}
 	}
@@ -268,16 +301,25 @@ func (ix *Index) rescore(top []scored, question bool, groups []group, weights co
 // of the guide whose top section is first holds.
 func (ix *Index) titleConcepts(first int32, groups []group, sc *scratch) uint64 {
 	un := &ix.units[first]
-	li := langIndex(ix.guide(un).Lang)
 	title := ix.wordsOf(first, sc.words)[:un.headLen]
 	sc.words = title
+	return ix.conceptsIn(title, langIndex(ix.guide(un).Lang), groups)
+}
+
+// conceptsIn returns the query words (or their synonyms) that words, of a
+// section in language li, hold.
+func (ix *Index) conceptsIn(words []int32, li int, groups []group) uint64 {
 	var mask uint64
 	for i := range groups {
 		g := &groups[i]
+		bit := uint64(1) << (g.concept % maxConcepts)
+		if mask&bit != 0 {
+			continue
+		}
 		g.eachAlt(func(a *alt) {
-			for _, id := range title {
+			for _, id := range words {
 				if ix.voc.info[id].stems[li] == a.stem {
-					mask |= 1 << (g.concept % maxConcepts)
+					mask |= bit
 				}
 			}
 		})
@@ -303,11 +345,11 @@ func conceptWeights(groups []group) conceptWeight {
 // share returns the weighted share of the query's words in mask.
 func (w *conceptWeight) share(mask uint64) float64 {
 	var in, all float64
-	for c, x := range w {
+	for _, x := range w {
 		all += x
-		if mask&(1<<c) != 0 {
-			in += x
-		}
+	}
+	for ; mask != 0; mask &= mask - 1 {
+		in += w[bits.TrailingZeros64(mask)]
 	}
 	if all == 0 {
 		return 0
@@ -361,11 +403,15 @@ func sortScored(r []scored) {
 
 // results keeps at most opt.PerGuide sections of each guide, up to
 // opt.Limit, and makes their snippets.
-func (ix *Index) results(ranked []scored, opt Options, groups []group, sc *scratch) []Result {
+func (ix *Index) results(ranked []scored, sorted int, opt Options, groups []group, sc *scratch) []Result {
 	count := map[int32]int{}
 	var out []Result
 	stems := ix.matchSet(sc.stemSet(groups, ix.voc.stemCount()))
-	for _, r := range ranked {
+	for i, r := range ranked {
+		if i == sorted {
+			sortScored(ranked[sorted:])
+			r = ranked[i]
+		}
 		un := &ix.units[r.unit]
 		if count[un.first] >= opt.PerGuide {
 			continue

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // SnippetLen is about how many characters a snippet holds.
@@ -168,21 +169,36 @@ func (ix *Index) matchLine(line string, stems matchSet, li int) ([][2]int, int) 
 }
 
 // window cuts line to about SnippetLen characters around its first match,
-// on word boundaries, with "…" where it was cut.
+// on word boundaries, with "…" where it was cut. A line with no space
+// where it must be cut (a long address, a hostile guide) is cut between
+// characters, so a snippet stays short whatever the line.
 func window(line string, marks [][2]int) Snippet {
-	if len(line) <= SnippetLen {
+	if utf8.RuneCountInString(line) <= SnippetLen {
 		return Snippet{Text: line, Marks: marks}
 	}
 	start := 0
 	if len(marks) > 0 && marks[0][0] > SnippetLen/3 {
 		start = marks[0][0] - SnippetLen/3
-		for start > 0 && line[start-1] != ' ' {
+		for start > 0 && !utf8.RuneStart(line[start]) {
 			start--
 		}
+		for i := start; i > 0 && start-i < slack; i-- {
+			if line[i-1] == ' ' {
+				start = i
+				break
+			}
+		}
 	}
-	end := min(len(line), start+SnippetLen)
-	for end < len(line) && line[end] != ' ' {
-		end++
+	end := start
+	for n := 0; end < len(line) && n < SnippetLen; n++ {
+		_, size := utf8.DecodeRuneInString(line[end:])
+		end += size
+	}
+	for i := end; i < len(line) && i-end < slack; i++ {
+		if line[i] == ' ' {
+			end = i
+			break
+		}
 	}
 	text := line[start:end]
 	prefix, suffix := "", ""
@@ -200,3 +216,6 @@ func window(line string, marks [][2]int) Snippet {
 	}
 	return Snippet{Text: prefix + text + suffix, Marks: shifted}
 }
+
+// slack is how far, in bytes, a snippet's edge moves to reach a space.
+const slack = 40

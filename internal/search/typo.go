@@ -22,6 +22,7 @@ type nearTables struct {
 	byLen             [][]int32 // word ids by length, for edit distance
 	masks             []uint32  // the letters of each word, one bit each
 	keys              []string  // Spanish sound key of each word ("" when not Spanish)
+	kmasks            []uint32  // the letters of each key
 	sounds            map[string][]int32
 }
 
@@ -45,7 +46,8 @@ func letterMask(w string) uint32 {
 
 func (ix *Index) tables() *nearTables {
 	ix.near.Do(func() {
-		t := &nearTables{keys: make([]string, len(ix.voc.words)), masks: make([]uint32, len(ix.voc.words)), sounds: map[string][]int32{}}
+		n := len(ix.voc.words)
+		t := &nearTables{keys: make([]string, n), masks: make([]uint32, n), kmasks: make([]uint32, n), sounds: map[string][]int32{}}
 		for id, w := range ix.voc.words {
 			info := ix.voc.info[id]
 			if info.stop() {
@@ -61,6 +63,7 @@ func (ix *Index) tables() *nearTables {
 			if info.langs() == 0 || info.langs()&2 != 0 {
 				k := soundKey(w)
 				t.keys[id] = k
+				t.kmasks[id] = letterMask(k)
 				t.sounds[k] = append(t.sounds[k], int32(id))
 			}
 		}
@@ -119,18 +122,21 @@ func (ix *Index) nearWords(w string) []near {
 	}
 	if len(w) >= 4 {
 		limit := maxTypos(len(w))
-		mask := letterMask(w)
+		mask, kmask := letterMask(w), letterMask(key)
 		for n := max(len(w)-limit-1, 1); n <= len(w)+limit+1 && n < len(t.byLen); n++ {
 			for _, id := range t.byLen[n] {
-				if bits.OnesCount32(mask^t.masks[id]) > 2*(limit+1) {
-					continue
-				}
 				cand := ix.voc.words[id]
+				d := limit + 1
+				if abs(len(cand)-len(w)) <= limit && bits.OnesCount32(mask^t.masks[id]) <= 2*limit {
+					d = boundedDistance(w, cand, limit)
+				}
 				// A spelling one edit too far may still be one sound away;
 				// comparing sounds alone would let garbage meet short keys.
-				d := boundedDistance(w, cand, limit+1)
-				if t.keys[id] != "" && d == limit+1 {
-					d = min(d, boundedDistance(key, t.keys[id], limit))
+				if d > limit && t.keys[id] != "" && abs(len(t.keys[id])-len(key)) <= limit &&
+					bits.OnesCount32(kmask^t.kmasks[id]) <= 2*limit {
+					if kd := boundedDistance(key, t.keys[id], limit); kd <= limit && boundedDistance(w, cand, limit+1) <= limit+1 {
+						d = kd
+					}
 				}
 				if d <= limit && d > 0 && !slices.ContainsFunc(out, func(n near) bool { return n.word == id }) {
 					out = append(out, near{id, d})
