@@ -314,3 +314,17 @@ func TestSynonymLineCountsOnce(t *testing.T) {
 		t.Errorf("got %v", ids(rs))
 	}
 }
+
+// TestSuggestInTheQuerysLanguage: the closest words for a query nothing
+// matches, those of the query's language first.
+func TestSuggestInTheQuerysLanguage(t *testing.T) {
+	_, ix := corpus(t)
+	if got := ix.Suggest("la fiansaa", 3); len(got) == 0 || got[0] != "fianza" {
+		t.Errorf("Suggest(la fiansaa) = %v", got)
+	}
+	for _, w := range ix.Suggest("el dokumentoz de la korte", 4) {
+		if id := ix.voc.wordID(w); id < 0 || ix.voc.info[id].langs()&2 == 0 {
+			t.Errorf("a Spanish query was offered %q", w)
+		}
+	}
+}

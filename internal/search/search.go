@@ -429,13 +429,3 @@ func (ix *Index) results(ranked []scored, sorted int, opt Options, groups []grou
 	}
 	return out
 }
-
-// countRequired is the number of query words the groups stand for, by
-// their own stems or by synonyms.
-func countRequired(groups []group) int {
-	var mask uint64
-	for _, g := range groups {
-		mask |= 1 << (g.concept % maxConcepts)
-	}
-	return max(bits.OnesCount64(mask), 1)
-}

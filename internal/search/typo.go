@@ -213,39 +213,66 @@ func soundKey(w string) string {
 	return string(b)
 }
 
-// Suggest returns indexed words close to the query's unknown words, closest
-// first, for a "no results" screen.
+// Suggest returns indexed words close to the query's unknown words, for a
+// "no results" screen: closest first and, at the same distance, words of
+// the language the query is written in first, so a Spanish query is not
+// offered English words.
 func (ix *Index) Suggest(text string, n int) []string {
-	var out []string
-	for _, w := range Parse(text).Words {
+	q := Parse(text)
+	want := uint8(3)
+	if lang := ix.guessLang(q.Words); lang != "" {
+		want = langBit(lang)
+	}
+	type cand struct {
+		word      int32
+		dist      int
+		otherLang bool
+	}
+	var cands []cand
+	add := func(id int32, d int) {
+		info := ix.voc.info[id]
+		if info.langs() == 0 || slices.ContainsFunc(cands, func(c cand) bool { return c.word == id }) {
+			return
+		}
+		cands = append(cands, cand{id, d, info.langs()&want == 0})
+	}
+	t := ix.tables()
+	for _, w := range q.Words {
 		if stopwords[w] || len(w) < 3 || ix.voc.wordID(w) >= 0 {
 			continue
 		}
 		for _, c := range ix.nearWords(w) {
-			if cand := ix.voc.words[c.word]; ix.voc.info[c.word].langs() != 0 && !slices.Contains(out, cand) && len(out) < n {
-				out = append(out, cand)
-			}
-		}
-		if len(out) >= n {
-			break
+			add(c.word, c.dist)
 		}
 		// Farther words, for a word no typo rule reaches.
-		t := ix.tables()
-		for d := 2; d <= 3 && len(out) < n; d++ {
-			for l := len(w) - d; l <= len(w)+d; l++ {
-				if l < 1 || l >= len(t.byLen) {
-					continue
-				}
+		for d := 2; d <= 3 && len(cands) < n; d++ {
+			for l := max(len(w)-d, 1); l <= len(w)+d && l < len(t.byLen); l++ {
 				for _, id := range t.byLen[l] {
-					cand := ix.voc.words[id]
-					if ix.voc.info[id].langs() != 0 && boundedDistance(w, cand, d) == d && !slices.Contains(out, cand) && len(out) < n {
-						out = append(out, cand)
+					if boundedDistance(w, ix.voc.words[id], d) == d {
+						add(id, d)
 					}
 				}
 			}
 		}
 	}
+	slices.SortStableFunc(cands, func(a, b cand) int {
+		return cmp.Or(cmp.Compare(a.dist, b.dist), compareBool(a.otherLang, b.otherLang))
+	})
+	var out []string
+	for _, c := range cands[:min(len(cands), n)] {
+		out = append(out, ix.voc.words[c.word])
+	}
 	return out
+}
+
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
 }
 
 // boundedDistance is the optimal-string-alignment distance between a and b
