@@ -44,9 +44,12 @@ type builder struct {
 	jobs    chan<- stemJob
 	done    chan []stemmed
 	fields  []guideFields // by guide
-	// Each unit's provisional word ids, heading first.
+	// Each unit's provisional word ids, heading first, and the number of
+	// words on each line of its text.
 	unitWords [][]int32
+	unitLines [][]int
 	synonyms  []synGroup // with provisional word ids
+	tags      [][][]int32 // by guide: each tag's provisional word ids
 }
 
 type buildWord struct {
@@ -139,13 +142,40 @@ func (b *builder) read(s string, lang i18n.Lang, out []int32) []int32 {
 	return out
 }
 
+// readLines reads a section's text like read and also counts the words of
+// each of its lines, so a snippet can pick its line from word ids.
+func (b *builder) readLines(s string, lang i18n.Lang, out []int32) ([]int32, []int) {
+	lines := make([]int, 1, strings.Count(s, "\n")+1)
+	prev := 0
+	eachToken(s, func(t string, start, end int) {
+		for range strings.Count(s[prev:start], "\n") {
+			lines = append(lines, 0)
+		}
+		lines[len(lines)-1]++
+		out = append(out, b.word(t, lang))
+		prev = end
+	})
+	for range strings.Count(s[prev:], "\n") {
+		lines = append(lines, 0)
+	}
+	return out, lines
+}
+
 func (b *builder) readGuide(gi int32, g *library.Guide, recurring map[string]bool) {
 	gf := guideFields{
 		title:   b.read(g.Title, g.Lang, nil),
-		tags:    b.read(strings.Join(g.Tags, " , "), g.Lang, nil),
 		summary: b.read(g.Summary, g.Lang, nil),
 		from:    int32(len(b.ix.units)),
 	}
+	var names [][]int32
+	for _, tag := range g.Tags {
+		words := b.read(tag, g.Lang, nil)
+		gf.tags = append(gf.tags, words...)
+		if len(words) > 0 {
+			names = append(names, words)
+		}
+	}
+	b.tags = append(b.tags, names)
 	if g.RightNow != nil {
 		gf.situation = b.read(g.RightNow.Label, g.Lang, nil)
 	}
@@ -179,7 +209,8 @@ func (b *builder) readSection(gi, si int32, g *library.Guide, recurring map[stri
 		}
 	}
 	u.headLen = int32(len(words))
-	words = b.read(s.Text, g.Lang, words)
+	words, lines := b.readLines(s.Text, g.Lang, words)
+	b.unitLines = append(b.unitLines, lines)
 	body := len(words) - int(u.headLen)
 	if body == 0 && si+1 < int32(len(g.Sections)) && s.Heading >= 0 &&
 		g.Sections[si+1].Heading >= 0 && g.Headings[g.Sections[si+1].Heading].Level > g.Headings[s.Heading].Level {
@@ -381,8 +412,9 @@ func (b *builder) countTerms() {
 	ix := b.ix
 	tf := termCounts{weight: make([]float64, ix.voc.stemCount())}
 	all := make([]stemPosting, 0, 48*len(ix.units))
-	var wordData []byte
+	var wordData, lineData []byte
 	ix.wordAt = make([]uint32, 0, len(ix.units)+1)
+	ix.lineAt = make([]uint32, 0, len(ix.units)+1)
 	final := func(ids []int32) {
 		for i, id := range ids {
 			ids[i] = b.words[id].final
@@ -394,6 +426,12 @@ func (b *builder) countTerms() {
 		final(gf.summary)
 		final(gf.situation)
 	}
+	for _, names := range b.tags {
+		for _, tag := range names {
+			final(tag)
+		}
+	}
+	ix.tags = b.tags
 	for gi, gf := range b.fields {
 		li := langIndex(ix.guides[gi].Lang)
 		for n := gf.from; n < gf.to; n++ {
@@ -430,12 +468,18 @@ func (b *builder) countTerms() {
 			for _, id := range words {
 				wordData = appendUvarint(wordData, uint64(id))
 			}
+			ix.lineAt = append(ix.lineAt, uint32(len(lineData)))
+			for _, count := range b.unitLines[n] {
+				lineData = appendUvarint(lineData, uint64(count))
+			}
 		}
 	}
 	ix.wordAt = append(ix.wordAt, uint32(len(wordData)))
 	ix.wordData = string(wordData)
+	ix.lineAt = append(ix.lineAt, uint32(len(lineData)))
+	ix.lineData = string(lineData)
 	ix.post = encodePostings(all, ix.voc.stemCount())
-	b.unitWords = nil
+	b.unitWords, b.unitLines = nil, nil
 }
 
 // encodePostings groups the postings by stem (two passes, one allocation)

@@ -21,8 +21,10 @@ import (
 //	words: length-prefixed, sorted; then each word's two stems (id+1) and flags
 //	stems: length-prefixed, sorted, English then Spanish
 //	synonyms: matching phrases, phrases per line, words per phrase, word ids
+//	tags: per guide, tags, words per tag, word ids
 //	postings: offsets (gaps), then the encoded lists
 //	section words: offsets (gaps), then the encoded ids
+//	section lines: offsets (gaps), then each line's number of words
 //
 // Every number is a uvarint and every term count a whole number of
 // quarters, so the form is compact and the same on every machine. Texts are
@@ -83,6 +85,15 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 			}
 		}
 	}
+	for _, names := range ix.tags {
+		put(len(names))
+		for _, tag := range names {
+			put(len(tag))
+			for _, id := range tag {
+				put(int(id))
+			}
+		}
+	}
 	putOffsets := func(at []uint32, data string) {
 		for i := 1; i < len(at); i++ {
 			put(int(at[i] - at[i-1]))
@@ -91,6 +102,7 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 	}
 	putOffsets(ix.post.at, ix.post.data)
 	putOffsets(ix.wordAt, ix.wordData)
+	putOffsets(ix.lineAt, ix.lineData)
 
 	out := make([]byte, 0, len(magic)+1+8+4+len(body))
 	out = append(out, magic...)
@@ -201,8 +213,22 @@ func (ix *Index) decode(d *decoder) error {
 		}
 		ix.synonyms[i] = synGroup{phrases: phrases, match: match}
 	}
+	ix.tags = make([][][]int32, len(ix.guides))
+	for gi := range ix.tags {
+		names := make([][]int32, d.count())
+		for i := range names {
+			names[i] = make([]int32, d.count())
+			for k := range names[i] {
+				if names[i][k] = int32(d.uint()); int(names[i][k]) >= words {
+					return errors.New("bad tag")
+				}
+			}
+		}
+		ix.tags[gi] = names
+	}
 	ix.post.at, ix.post.data = d.offsets(nstems)
 	ix.wordAt, ix.wordData = d.offsets(units)
+	ix.lineAt, ix.lineData = d.offsets(units)
 	if d.err != nil {
 		return d.err
 	}

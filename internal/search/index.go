@@ -55,6 +55,7 @@ type Index struct {
 	unitWords
 	avgLen      float64
 	synonyms    []synGroup
+	tags        [][][]int32 // by guide: each tag's word ids, for whole-tag matches
 	fingerprint uint64 // of everything the index read from the library
 
 	near    sync.Once // the typo tables, made on the first misspelled word

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -392,47 +393,48 @@ func containsPhrases(words []int32, phrases [][]int32) bool {
 	return true
 }
 
-// queryPairs lists the pairs of the query's consecutive content words
-// that the index knows, as the stems each may be read with.
-func queryPairs(groups []group) [][2][]int32 {
-	var own []*group
+// queryPairs marks, in a table by stem, which of the query's own words
+// (by their order, at most 64) each stem reads, so adjacentPairs can
+// test a pair of neighbours with two look-ups. It returns how many own
+// words there are; with fewer than two there is no pair.
+func queryPairs(groups []group, sc *scratch, stems int) int {
+	if cap(sc.pairs) < stems {
+		sc.pairs = make([]uint64, stems)
+	}
+	sc.pairs = sc.pairs[:stems]
+	clear(sc.pairs)
+	k := 0
 	for i := range groups {
-		if groups[i].own {
-			own = append(own, &groups[i])
+		if !groups[i].own || k == 64 {
+			continue
 		}
+		bit := uint64(1) << k
+		groups[i].eachAlt(func(a *alt) { sc.pairs[a.stem] |= bit })
+		k++
 	}
-	var pairs [][2][]int32
-	for i := 0; i+1 < len(own); i++ {
-		var pair [2][]int32
-		for k, g := range own[i : i+2] {
-			g.eachAlt(func(a *alt) { pair[k] = append(pair[k], a.stem) })
-		}
-		pairs = append(pairs, pair)
-	}
-	return pairs
+	return k
 }
 
-// adjacentPairs counts the query's pairs whose words stand together in a
-// section, stopwords aside ("carta de apoyo" for "cartas apoyo"), in the
-// section's language li.
-func (ix *Index) adjacentPairs(words []int32, pairs [][2][]int32, li int) int {
-	n := 0
-	for _, p := range pairs {
-		prev := int32(-1)
-		for _, id := range words {
-			info := ix.voc.info[id]
-			if info.stop() {
-				continue
-			}
-			st := info.stems[li]
-			if prev >= 0 && slices.Contains(p[0], prev) && slices.Contains(p[1], st) {
-				n++
-				break
-			}
-			prev = st
+// adjacentPairs counts the query's pairs of consecutive own words whose
+// words stand together in a section, stopwords aside ("carta de apoyo"
+// for "cartas apoyo"), in the section's language li.
+func (ix *Index) adjacentPairs(words []int32, own []uint64, li int) int {
+	var found uint64
+	var prev uint64
+	for _, id := range words {
+		info := ix.voc.info[id]
+		if info.stop() {
+			continue
 		}
+		var cur uint64
+		if st := info.stems[li]; st >= 0 {
+			cur = own[st]
+		}
+		// Word k of the query before word k+1.
+		found |= prev & (cur >> 1)
+		prev = cur
 	}
-	return n
+	return bits.OnesCount64(found)
 }
 
 // asksQuestion reports whether a query asks something ("do I have to open

@@ -267,22 +267,31 @@ func (ix *Index) score(groups []group, sc *scratch) {
 // words: query words standing together as in the query, and a question
 // heading that the query's words answer.
 func (ix *Index) rescore(top []scored, question bool, groups []group, weights conceptWeight, sc *scratch) {
-	pairs := queryPairs(groups)
-	titles := map[int32]float64{} // by guide top: the share of the query its title says
+	ownWords := queryPairs(groups, sc, ix.voc.stemCount())
+	titles := map[int32]float64{}
+	stems := sc.stemSet(groups, ix.voc.stemCount()) // by guide top: the share of the query its title says
 	for i := range top {
 		u := top[i].unit
 		un := &ix.units[u]
 		cover, ok := titles[un.first]
 		if !ok {
 			cover = weights.share(ix.titleConcepts(un.first, groups, sc))
+			// A tag the query holds whole is another name of the guide
+			// ("cerrar mi caso" for "cierre mi caso").
+			li := langIndex(ix.guide(un).Lang)
+			for _, tag := range ix.tags[un.guide] {
+				if ix.wholeTag(tag, li, stems) {
+					cover = max(cover, weights.share(ix.conceptsIn(tag, li, groups)))
+				}
+			}
 			titles[un.first] = cover
 		}
 		top[i].score *= 1 + titleBonus*cover
 		words := ix.wordsOf(u, sc.words)
 		sc.words = words
 		li := langIndex(ix.guide(un).Lang)
-		if len(pairs) > 0 && bits.OnesCount64(sc.concepts[u]) >= 2 {
-			top[i].score *= 1 + phraseBonus*float64(ix.adjacentPairs(words, pairs, li))
+		if ownWords >= 2 && bits.OnesCount64(sc.concepts[u]) >= 2 {
+			top[i].score *= 1 + phraseBonus*float64(ix.adjacentPairs(words, sc.pairs, li))
 		}
 		if !un.top() {
 			// A heading that names what the query asks says what the
@@ -304,6 +313,23 @@ func (ix *Index) titleConcepts(first int32, groups []group, sc *scratch) uint64 
 	title := ix.wordsOf(first, sc.words)[:un.headLen]
 	sc.words = title
 	return ix.conceptsIn(title, langIndex(ix.guide(un).Lang), groups)
+}
+
+// wholeTag reports whether every word of a tag of two words or more (in
+// language li) is one of the query's stems.
+func (ix *Index) wholeTag(tag []int32, li int, stems []bool) bool {
+	n := 0
+	for _, id := range tag {
+		info := ix.voc.info[id]
+		if info.stop() {
+			continue
+		}
+		if st := info.stems[li]; st < 0 || !stems[st] {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // conceptsIn returns the query words (or their synonyms) that words, of a
@@ -365,8 +391,9 @@ type scratch struct {
 	touched                    []int32
 	phraseTouched, lineTouched []int32
 	ranked                     []scored
-	words                      []int32
-	stems                      []bool // by stem: in the query's groups
+	words, lines               []int32
+	stems                      []bool   // by stem: in the query's groups
+	pairs                      []uint64 // by stem: the query's own words it reads
 }
 
 func (s *scratch) reset(n int) {
@@ -406,7 +433,8 @@ func sortScored(r []scored) {
 func (ix *Index) results(ranked []scored, sorted int, opt Options, groups []group, sc *scratch) []Result {
 	count := map[int32]int{}
 	var out []Result
-	stems := ix.matchSet(sc.stemSet(groups, ix.voc.stemCount()))
+	stems := sc.stemSet(groups, ix.voc.stemCount())
+	match := ix.matchSet(stems)
 	for i, r := range ranked {
 		if i == sorted {
 			sortScored(ranked[sorted:])
@@ -421,7 +449,7 @@ func (ix *Index) results(ranked []scored, sorted int, opt Options, groups []grou
 		heading, anchor := ix.heading(un)
 		out = append(out, Result{
 			ID: g.ID, Lang: g.Lang, Title: g.Title, Heading: heading, Anchor: anchor,
-			Score: r.score, Snippet: ix.snippet(r.unit, stems),
+			Score: r.score, Snippet: ix.snippet(r.unit, match, stems, sc),
 		})
 		if len(out) == opt.Limit {
 			break

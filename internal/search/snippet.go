@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,53 +42,83 @@ func (s Snippet) MarshalJSON() ([]byte, error) { return json.Marshal(s.Marked("*
 // shows its subsections' text; a section matched only by its guide's
 // title, tags or summary shows the summary or its own first line. A
 // snippet is never a bare heading.
-func (ix *Index) snippet(u int32, stems matchSet) Snippet {
+//
+// Lines are weighed on the section's word ids (the index knows how many
+// words each line has); only the line shown is read again, for its marks.
+func (ix *Index) snippet(u int32, match matchSet, stems []bool, sc *scratch) Snippet {
 	un := &ix.units[u]
 	g := ix.guide(un)
 	li := langIndex(g.Lang)
-	text := ix.section(un).Text
+	sources := []int32{u}
 	if un.flags&unitEmpty != 0 {
-		text = ix.subsectionText(un)
+		sources = ix.subsections(u)
 	}
-	var best, first string
-	bestScore := 0
-	var bestMarks [][2]int
-	for line := range strings.SplitSeq(text, "\n") {
-		line = strings.TrimSpace(line)
-		if first == "" && sayable(line) {
-			first = line
-		}
-		if marks, distinct := ix.matchLine(line, stems, li); distinct > bestScore && sayable(line) {
-			best, bestScore, bestMarks = line, distinct, marks
+	best, bestScore := "", 0
+	for _, src := range sources {
+		text := ix.section(&ix.units[src]).Text
+		all := ix.wordsOf(src, sc.words)
+		sc.words = all
+		words := all[ix.units[src].headLen:]
+		sc.lines = ix.linesOf(src, sc.lines)
+		var seen []int32
+		pos := 0
+		for _, count := range sc.lines {
+			line, rest, _ := strings.Cut(text, "\n")
+			text = rest
+			seen = seen[:0]
+			for _, id := range words[pos : pos+int(count)] {
+				if st := ix.voc.info[id].stems[li]; st >= 0 && stems[st] && !slices.Contains(seen, st) {
+					seen = append(seen, st)
+				}
+			}
+			pos += int(count)
+			if len(seen) > bestScore && sayable(line) {
+				best, bestScore = line, len(seen)
+			}
 		}
 	}
 	if bestScore == 0 {
+		first := ix.firstSayable(sources)
 		if un.top() || first == "" {
 			// The match was in the title or tags: the summary says most.
-			marks, _ := ix.matchLine(g.Summary, stems, li)
+			marks, _ := ix.matchLine(g.Summary, match, li)
 			return window(g.Summary, marks)
 		}
 		return window(strings.Join(strings.Fields(first), " "), nil)
 	}
-	if best != strings.Join(strings.Fields(best), " ") {
-		best = strings.Join(strings.Fields(best), " ")
-		bestMarks, _ = ix.matchLine(best, stems, li)
-	}
-	return window(best, bestMarks)
+	best = strings.Join(strings.Fields(best), " ")
+	marks, _ := ix.matchLine(best, match, li)
+	return window(best, marks)
 }
 
-// subsectionText is the text of the subsections under an empty heading.
-func (ix *Index) subsectionText(un *unit) string {
+// firstSayable returns the first line of the sections that can stand as a
+// snippet, or "".
+func (ix *Index) firstSayable(sources []int32) string {
+	for _, src := range sources {
+		for line := range strings.SplitSeq(ix.section(&ix.units[src]).Text, "\n") {
+			if sayable(line) {
+				return line
+			}
+		}
+	}
+	return ""
+}
+
+// subsections returns the units under an empty heading: the sections that
+// follow it at a deeper level.
+func (ix *Index) subsections(u int32) []int32 {
+	un := &ix.units[u]
 	g := ix.guide(un)
 	level := g.Headings[g.Sections[un.section].Heading].Level
-	var parts []string
-	for _, s := range g.Sections[un.section+1:] {
+	var out []int32
+	for v := u + 1; int(v) < len(ix.units) && ix.units[v].guide == un.guide; v++ {
+		s := g.Sections[ix.units[v].section]
 		if s.Heading < 0 || g.Headings[s.Heading].Level <= level {
 			break
 		}
-		parts = append(parts, s.Text)
+		out = append(out, v)
 	}
-	return strings.Join(parts, "\n")
+	return out
 }
 
 // sayable reports whether a line can stand as a snippet: at least three

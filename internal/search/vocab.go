@@ -159,6 +159,20 @@ func (r *postingReader) next() (unit int32, tf float64, ok bool) {
 type unitWords struct {
 	wordData string
 	wordAt   []uint32 // by unit; one more at the end
+	// The number of words on each line of a unit's text, likewise.
+	lineData string
+	lineAt   []uint32
+}
+
+// linesOf decodes unit u's words per line into buf.
+func (w *unitWords) linesOf(u int32, buf []int32) []int32 {
+	buf = buf[:0]
+	for pos, end := int(w.lineAt[u]), int(w.lineAt[u+1]); pos < end; {
+		var n uint64
+		n, pos = uvarint(w.lineData, pos)
+		buf = append(buf, int32(n))
+	}
+	return buf
 }
 
 // wordsOf decodes unit u's word ids into buf.
