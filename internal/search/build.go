@@ -48,7 +48,7 @@ type builder struct {
 	// words on each line of its text.
 	unitWords [][]int32
 	unitLines [][]int
-	synonyms  []synGroup // with provisional word ids
+	synonyms  []synGroup  // with provisional word ids
 	tags      [][][]int32 // by guide: each tag's provisional word ids
 }
 

@@ -56,7 +56,7 @@ type Index struct {
 	avgLen      float64
 	synonyms    []synGroup
 	tags        [][][]int32 // by guide: each tag's word ids, for whole-tag matches
-	fingerprint uint64 // of everything the index read from the library
+	fingerprint uint64      // of everything the index read from the library
 
 	near    sync.Once // the typo tables, made on the first misspelled word
 	nearTab *nearTables
