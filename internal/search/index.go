@@ -33,7 +33,7 @@ const (
 	tfScale = 4 // term counts are stored in quarters
 
 	bm25K1    = 1.2
-	bm25B     = 0.5
+	bm25B     = 0.75
 	minLength = 30
 
 	glossaryBoost = 0.5

@@ -148,7 +148,7 @@ func (ix *Index) expand(words []queryWord) []group {
 			alts = ix.appendStems(alts, r.stems, r.weight)
 		}
 		if len(alts) > 0 {
-			groups = append(groups, group{phrases: [][][]alt{{alts}}, concept: i, own: true})
+			groups = append(groups, group{phrases: [][][]alt{{alts}}, concept: i, concepts: 1 << (i % maxConcepts), own: true})
 			found[i] = true
 		}
 	}
@@ -198,6 +198,11 @@ func (ix *Index) expand(words []queryWord) []group {
 			concept++
 		}
 		line := group{concept: concept}
+		for c := at; c < at+n; c++ {
+			if !words[c].stop {
+				line.concepts |= 1 << (c % maxConcepts)
+			}
+		}
 		for _, phrase := range syn.searched() {
 			if ix.phraseIn(phrase, words) {
 				continue

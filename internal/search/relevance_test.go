@@ -194,5 +194,5 @@ func pct(a, b int) float64 {
 // moves one query does not.
 const (
 	hitAt3Floor = 94.0
-	hitAt1Floor = 77.0
+	hitAt1Floor = 79.0
 )

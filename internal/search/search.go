@@ -80,7 +80,11 @@ type alt struct {
 type group struct {
 	phrases [][][]alt // phrase, word, alternatives
 	concept int       // the query word it stands for
-	own     bool      // the user's own word, not a synonym
+	// concepts are the query words it stands for: its own word, or every
+	// content word of the phrase of the query a synonym line matched
+	// ("deportacion rapida" is both words).
+	concepts uint64
+	own      bool // the user's own word, not a synonym
 }
 
 // eachAlt calls fn with every alternative of the group.
@@ -253,10 +257,9 @@ func (ix *Index) score(groups []group, sc *scratch) {
 			}
 			sc.phraseTouched = phraseTouched
 		}
-		bit := uint64(1) << (g.concept % maxConcepts)
 		for _, u := range lineTouched {
 			sc.scores[u] += sc.line[u]
-			sc.concepts[u] |= bit
+			sc.concepts[u] |= g.concepts
 			sc.line[u] = 0
 		}
 		sc.lineTouched = lineTouched
@@ -338,14 +341,13 @@ func (ix *Index) conceptsIn(words []int32, li int, groups []group) uint64 {
 	var mask uint64
 	for i := range groups {
 		g := &groups[i]
-		bit := uint64(1) << (g.concept % maxConcepts)
-		if mask&bit != 0 {
+		if mask&g.concepts == g.concepts {
 			continue
 		}
 		g.eachAlt(func(a *alt) {
 			for _, id := range words {
 				if ix.voc.info[id].stems[li] == a.stem {
-					mask |= bit
+					mask |= g.concepts
 				}
 			}
 		})
@@ -364,6 +366,11 @@ func conceptWeights(groups []group) conceptWeight {
 		g := &groups[i]
 		c := g.concept % maxConcepts
 		g.eachAlt(func(a *alt) { w[c] = max(w[c], a.idf) })
+		for m := g.concepts; m != 0; m &= m - 1 {
+			if c := bits.TrailingZeros64(m); w[c] == 0 {
+				w[c] = w[g.concept%maxConcepts] // a word the guides lack, met only through its phrase
+			}
+		}
 	}
 	return w
 }
