@@ -33,12 +33,41 @@ func corpus(t testing.TB) (*library.Library, *Index) {
 }
 
 type relevanceCase struct {
-	query  string
-	lang   i18n.Lang
-	id     string
-	anchor string
-	typo   bool // typed with spelling mistakes
-	line   int
+	query   string
+	lang    i18n.Lang
+	answers []answer // any of them is right
+	typo    bool     // typed with spelling mistakes
+	line    int
+}
+
+// answer is a guide, and maybe the section of it, that answers a query.
+type answer struct{ id, anchor string }
+
+func (c relevanceCase) guideHit(r Result) bool {
+	for _, a := range c.answers {
+		if r.ID == a.id && (c.lang == "" || r.Lang == c.lang) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c relevanceCase) sectionHit(r Result) bool {
+	for _, a := range c.answers {
+		if a.anchor != "" && r.ID == a.id && r.Anchor == a.anchor {
+			return true
+		}
+	}
+	return false
+}
+
+func (c relevanceCase) hasSection() bool {
+	for _, a := range c.answers {
+		if a.anchor != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func loadRelevance(t testing.TB) []relevanceCase {
@@ -63,7 +92,10 @@ func loadRelevance(t testing.TB) []relevanceCase {
 		if parts[1] != "all" {
 			c.lang = i18n.Lang(parts[1])
 		}
-		c.id, c.anchor, _ = strings.Cut(parts[2], "#")
+		for _, alt := range strings.Split(parts[2], "|") {
+			id, anchor, _ := strings.Cut(alt, "#")
+			c.answers = append(c.answers, answer{id, anchor})
+		}
 		cases = append(cases, c)
 	}
 	return cases
@@ -95,14 +127,14 @@ func judge(ix *Index, c relevanceCase) relevanceOutcome {
 	out := relevanceOutcome{rank: -1}
 	out.got = ix.Search(c.query+" ", Options{Prefer: c.lang, Limit: 3, PerGuide: 1})
 	for i, r := range out.got {
-		if r.ID == c.id && (c.lang == "" || r.Lang == c.lang) {
+		if c.guideHit(r) {
 			out.rank = i
 			break
 		}
 	}
-	if c.anchor != "" {
+	if c.hasSection() {
 		for _, r := range ix.Search(c.query+" ", Options{Lang: c.lang, Limit: 3, PerGuide: 3}) {
-			if r.ID == c.id && r.Anchor == c.anchor {
+			if c.sectionHit(r) {
 				out.section = true
 				break
 			}
@@ -124,9 +156,11 @@ func TestRelevance(t *testing.T) {
 		if lang == "" {
 			lang = i18n.English
 		}
-		g, ok := lib.Get(c.id, lang)
-		if !ok || (c.anchor != "" && g.Anchor(c.anchor) < 0) {
-			t.Errorf("relevance.tsv:%d: %s#%s does not exist in %s: fix the suite", c.line, c.id, c.anchor, lang)
+		for _, a := range c.answers {
+			g, ok := lib.Get(a.id, lang)
+			if !ok || (a.anchor != "" && g.Anchor(a.anchor) < 0) {
+				t.Errorf("relevance.tsv:%d: %s#%s does not exist in %s: fix the suite", c.line, a.id, a.anchor, lang)
+			}
 		}
 	}
 	if len(cases) < 60 {
@@ -155,7 +189,7 @@ func TestRelevance(t *testing.T) {
 			if o.rank >= 0 {
 				s.hit3++
 			}
-			if c.anchor != "" {
+			if c.hasSection() {
 				s.withAnchor++
 				if o.section {
 					s.section3++
@@ -167,7 +201,7 @@ func TestRelevance(t *testing.T) {
 			for _, r := range o.got {
 				got = append(got, string(r.Lang)+":"+r.ID+"#"+r.Anchor)
 			}
-			t.Logf("miss (line %d): %q want %s:%s, got %v", c.line, c.query, c.lang, c.id, got)
+			t.Logf("miss (line %d): %q want %s:%v, got %v", c.line, c.query, c.lang, c.answers, got)
 		}
 	}
 	for _, name := range order {
