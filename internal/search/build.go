@@ -47,7 +47,7 @@ type builder struct {
 	// Each unit's provisional word ids, heading first, and the number of
 	// words on each line of its text.
 	unitWords [][]int32
-	unitLines [][]int
+	unitLines [][]int32
 	synonyms  []synGroup  // with provisional word ids
 	tags      [][][]int32 // by guide: each tag's provisional word ids
 }
@@ -83,7 +83,7 @@ type stemJob struct {
 
 type stemmed struct {
 	id   int32
-	lang i18n.Lang
+	li   uint8 // the language's index
 	stem string
 }
 
@@ -105,7 +105,7 @@ func newBuilder() *builder {
 func stemWorker(jobs <-chan stemJob, done chan<- []stemmed) {
 	var out []stemmed
 	for j := range jobs {
-		out = append(out, stemmed{j.id, j.lang, stem(j.word, j.lang)})
+		out = append(out, stemmed{j.id, uint8(langIndex(j.lang)), stem(j.word, j.lang)})
 	}
 	done <- out
 }
@@ -144,8 +144,8 @@ func (b *builder) read(s string, lang i18n.Lang, out []int32) []int32 {
 
 // readLines reads a section's text like read and also counts the words of
 // each of its lines, so a snippet can pick its line from word ids.
-func (b *builder) readLines(s string, lang i18n.Lang, out []int32) ([]int32, []int) {
-	lines := make([]int, 1, strings.Count(s, "\n")+1)
+func (b *builder) readLines(s string, lang i18n.Lang, out []int32) ([]int32, []int32) {
+	lines := make([]int32, 1, strings.Count(s, "\n")+1)
 	prev := 0
 	eachToken(s, func(t string, start, end int) {
 		for range strings.Count(s[prev:start], "\n") {
@@ -191,16 +191,16 @@ func (b *builder) readSection(gi, si int32, g *library.Guide, recurring map[stri
 	s := &g.Sections[si]
 	n := int32(len(b.ix.units))
 	u := unit{guide: gi, section: si, first: n, boost: 100}
-	var words []int32
+	words := make([]int32, 0, len(s.Text)/6+16)
 	if si == 0 {
-		words = b.read(g.Title, g.Lang, nil)
+		words = b.read(g.Title, g.Lang, words)
 		if g.RightNow != nil {
 			words = b.read(g.RightNow.Label, g.Lang, words)
 		}
 	} else {
 		u.first = b.ix.units[n-1].first
 		h := g.Headings[s.Heading]
-		words = b.read(h.Text, g.Lang, nil)
+		words = b.read(h.Text, g.Lang, words)
 		if isQuestion(h.Text) {
 			u.flags |= unitQuestion
 		}
@@ -331,7 +331,7 @@ func (b *builder) finishStems() {
 	b.jobs = nil
 	for range stemWorkers {
 		for _, r := range <-b.done {
-			b.words[r.id].stems[langIndex(r.lang)] = r.stem
+			b.words[r.id].stems[r.li] = r.stem
 		}
 	}
 }
@@ -411,8 +411,13 @@ type stemPosting struct {
 func (b *builder) countTerms() {
 	ix := b.ix
 	tf := termCounts{weight: make([]float64, ix.voc.stemCount())}
-	all := make([]stemPosting, 0, 48*len(ix.units))
-	var wordData, lineData []byte
+	total := 0
+	for _, words := range b.unitWords {
+		total += len(words)
+	}
+	all := make([]stemPosting, 0, total/2)
+	wordData := make([]byte, 0, 2*total)
+	var lineData []byte
 	ix.wordAt = make([]uint32, 0, len(ix.units)+1)
 	ix.lineAt = make([]uint32, 0, len(ix.units)+1)
 	final := func(ids []int32) {
@@ -498,7 +503,7 @@ func encodePostings(all []stemPosting, stems int) postingLists {
 		grouped[next[p.stem]] = p
 		next[p.stem]++
 	}
-	data := make([]byte, 0, 3*len(all)+stems)
+	data := make([]byte, 0, 2*len(all)+stems)
 	at := make([]uint32, stems+1)
 	for st := range stems {
 		at[st] = uint32(len(data))
