@@ -159,3 +159,38 @@ func TestCorpusLoads(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestConcurrentSearches searches a freshly loaded index from several
+// goroutines at once, as the interface does while a person types: the
+// tables made on first need and the per-query scratch are shared safely
+// (run with -race), and every goroutine gets what a lone search gets.
+func TestConcurrentSearches(t *testing.T) {
+	lib, built := corpus(t)
+	data, _ := built.MarshalBinary()
+	ix, err := Load(string(data), lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := loadRelevance(t)
+	want := make([][]Result, len(cases))
+	for i, c := range cases {
+		want[i] = built.Search(c.query, Options{Limit: 5})
+	}
+	done := make(chan error, 4)
+	for w := range 4 {
+		go func() {
+			for i := w; i < len(cases); i += 2 {
+				if got := ix.Search(cases[i].query, Options{Limit: 5}); !reflect.DeepEqual(got, want[i]) {
+					done <- errors.New(cases[i].query)
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Errorf("a concurrent search answered otherwise: %q", err)
+		}
+	}
+}
