@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 
 	"defensa/internal/i18n"
@@ -27,15 +28,37 @@ type Result struct {
 	Snippet Snippet   `json:"snippet"`
 }
 
-// Weights of words that are not the query's own.
+// Weights of words that are not the query's own, and of how a section
+// stands to the query.
 const (
 	weightSynonym = 0.6
-	weightPrefix  = 0.7
-	weightTypo1   = 0.6
-	weightTypo2   = 0.4
-	phraseBonus   = 0.25
-	preferBonus   = 2.0
-	guideShare    = 1.0
+	// weightSynonymAlone is a synonym's weight when the user's own word is
+	// in no guide ("marido"): the synonyms are then all there is.
+	weightSynonymAlone = 0.8
+	// weightSynonymPhrase is a synonym's weight when the query held a
+	// phrase of the line of two words or more.
+	weightSynonymPhrase = 0.9
+	weightPrefix        = 0.7
+	weightSound         = 0.8 // spelled as it sounds: "avogado"
+	weightTypo1         = 0.6
+	weightTypo2         = 0.4
+	phraseBonus         = 0.25
+	preferBonus         = 2.0
+	guideShare          = 1.0
+	// questionBonus lifts a section whose heading asks the question the
+	// query asks: it is the answer, not a mention.
+	questionBonus = 0.5
+	// headingBonus lifts a section whose heading holds the query's words,
+	// by their share of the query.
+	headingBonus = 0.3
+	// titleBonus lifts every section of a guide whose title says what the
+	// query asks ("petition template" and "Petition template: ..."), by
+	// the share of the query's words the title holds.
+	titleBonus = 1.0
+	// templateBoost lifts the guides with text to fill in for a query that
+	// names a thing ("carta de apoyo", "call script"): the thing itself.
+	// A query that asks how gets the guides that explain.
+	templateBoost = 1.2
 	// definitionBoost lifts glossary entries for "what is ..." questions,
 	// undoing glossaryBoost and more.
 	definitionBoost = 2.0
@@ -45,6 +68,34 @@ const (
 type alt struct {
 	stem   int32
 	weight float64
+	idf    float64
+}
+
+// group is what one query word, or the synonyms of a phrase of the query,
+// add to a section's score: the best of its phrases, a phrase scoring the
+// mean of its words, a word the best of its alternatives. The user's own
+// word is a group of one phrase of one word; a synonym line is a group of
+// its other phrases, so however many of them a section holds, the line
+// counts once.
+type group struct {
+	phrases [][][]alt // phrase, word, alternatives
+	concept int       // the query word it stands for
+	// concepts are the query words it stands for: its own word, or every
+	// content word of the phrase of the query a synonym line matched
+	// ("deportacion rapida" is both words).
+	concepts uint64
+	own      bool // the user's own word, not a synonym
+}
+
+// eachAlt calls fn with every alternative of the group.
+func (g *group) eachAlt(fn func(a *alt)) {
+	for _, p := range g.phrases {
+		for _, w := range p {
+			for i := range w {
+				fn(&w[i])
+			}
+		}
+	}
 }
 
 type scored struct {
@@ -52,9 +103,12 @@ type scored struct {
 	score float64
 }
 
-// rescoreDepth is how many of the best sections get the (costlier) phrase
-// bonus before the final order is settled.
+// rescoreDepth is how many of the best sections get the (costlier) bonuses
+// that read their words before the final order is settled.
 const rescoreDepth = 100
+
+// maxConcepts bounds the query words whose matches are told apart.
+const maxConcepts = 64
 
 // Search runs a query (see Parse) and returns the best sections, best first.
 func (ix *Index) Search(text string, opt Options) []Result {
@@ -68,102 +122,311 @@ func (ix *Index) Search(text string, opt Options) []Result {
 	if opt.PerGuide <= 0 {
 		opt.PerGuide = 2
 	}
-	if guess := ix.guessLang(q.Words); guess != "" {
+	guess := ix.guessLang(q.Words)
+	if guess != "" {
 		opt.Prefer = guess
 	}
-	groups := ix.expand(q)
+	words := ix.readQuery(q, guess)
+	groups := ix.expand(words)
 	if len(groups) == 0 {
 		return nil
 	}
-	defining := asksDefinition(q.Words)
 	sc := ix.scratch.Get().(*scratch)
 	defer ix.scratch.Put(sc)
 	sc.reset(len(ix.units))
-	scores, matched, best, touched := sc.scores, sc.matched, sc.best, sc.touched[:0]
-	for _, g := range groups {
-		touched = touched[:0]
-		for _, a := range g {
-			ps := ix.postings[a.stem]
-			idf := ix.idf(len(ps))
-			for _, p := range ps {
-				if s := a.weight * ix.bm25(p, idf); s > best[p.unit] {
-					if best[p.unit] == 0 {
-						touched = append(touched, p.unit)
-					}
-					best[p.unit] = s
-				}
-			}
-		}
-		for _, u := range touched {
-			scores[u] += best[u]
-			matched[u]++
-			best[u] = 0
-		}
-	}
-	required := countRequired(groups)
+	ix.score(groups, sc)
+	weights := conceptWeights(groups)
+	question := asksQuestion(text, q.Words)
 	phrases := ix.phraseIDs(q.Phrases)
-	var ranked []scored
-	for i, s := range scores {
+	defining := asksDefinition(q.Words)
+	ranked := sc.ranked[:0]
+	for i, s := range sc.scores {
 		if s == 0 {
 			continue
 		}
 		u := int32(i)
 		un := &ix.units[u]
-		if opt.Lang != "" && un.lang != opt.Lang {
+		if opt.Lang != "" && ix.guide(un).Lang != opt.Lang {
 			continue
 		}
-		if !containsPhrases(un.words, phrases) {
+		if len(phrases) > 0 && !containsPhrases(ix.wordsOf(u, sc.words), phrases) {
 			continue
 		}
 		// What the whole guide is about (its title, tags and summary)
 		// speaks for each of its sections.
+		mask := sc.concepts[u]
 		if un.first != u {
-			s += guideShare * scores[un.first]
+			s += guideShare * sc.scores[un.first]
 		}
 		// Sections that match more of the query's words come first.
-		s *= 0.4 + 0.6*float64(min(int(matched[u]), required))/float64(required)
-		s *= un.boost
-		if un.glossary && defining {
+		s *= 0.4 + 0.6*weights.share(mask)
+		s *= float64(un.boost) / 100
+		if un.flags&unitGlossary != 0 && defining {
 			s *= definitionBoost
 		}
-		if opt.Lang == "" && opt.Prefer != "" && un.lang == opt.Prefer {
+		if un.flags&unitTemplate != 0 && !question {
+			s *= templateBoost
+		}
+		if opt.Lang == "" && opt.Prefer != "" && ix.guide(un).Lang == opt.Prefer {
 			s *= preferBonus
 		}
 		ranked = append(ranked, scored{u, s})
 	}
-	sortScored(ranked)
-	// Words that stand together in the section as in the query: a bonus,
-	// worked out only for the sections that can still make the list.
-	pairs := ix.queryPairs(q.Words)
-	if len(pairs) > 0 {
-		for i := range ranked[:min(len(ranked), rescoreDepth)] {
-			if matched[ranked[i].unit] >= 2 {
-				ranked[i].score *= 1 + phraseBonus*float64(adjacentPairs(ix.units[ranked[i].unit].words, pairs))
+	// Only the best sections are rescored; the bonuses only raise them,
+	// so the rest, sorted only if the list needs them, stay behind.
+	top := selectTop(ranked, rescoreDepth)
+	sortScored(ranked[:top])
+	ix.rescore(ranked[:top], question, groups, weights, sc)
+	sortScored(ranked[:top])
+	sc.ranked = ranked
+	return ix.results(ranked, top, opt, groups, sc)
+}
+
+// better is the order of sections: higher score, then earlier unit.
+func better(a, b scored) bool {
+	return a.score > b.score || a.score == b.score && a.unit < b.unit
+}
+
+// selectTop moves the k best sections of r to its front, in no order, and
+// returns how many that is (quickselect: a search touches every matching
+// section, and sorting them all cost more than the rest of a query).
+func selectTop(r []scored, k int) int {
+	if k >= len(r) {
+		return len(r)
+	}
+	lo, hi := 0, len(r)-1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		pivot := r[mid]
+		r[mid], r[hi] = r[hi], r[mid]
+		store := lo
+		for i := lo; i < hi; i++ {
+			if better(r[i], pivot) {
+				r[i], r[store] = r[store], r[i]
+				store++
 			}
 		}
-		sortScored(ranked)
+		r[store], r[hi] = r[hi], r[store]
+		switch {
+		case store == k:
+			return k
+		case store < k:
+			lo = store + 1
+		default:
+			hi = store - 1
+		}
 	}
-	sc.touched = touched
-	return ix.results(ranked, opt, groups)
+	return k
+}
+
+// score adds up each group's best match in every section.
+func (ix *Index) score(groups []group, sc *scratch) {
+	for _, g := range groups {
+		lineTouched := sc.lineTouched[:0]
+		for _, p := range g.phrases {
+			phraseTouched := sc.phraseTouched[:0]
+			share := 1 / float64(len(p))
+			for _, w := range p {
+				touched := sc.touched[:0]
+				for _, a := range w {
+					r := ix.post.reader(a.stem)
+					for u, tf, ok := r.next(); ok; u, tf, ok = r.next() {
+						if s := a.weight * ix.bm25(u, tf, a.idf); s > sc.best[u] {
+							if sc.best[u] == 0 {
+								touched = append(touched, u)
+							}
+							sc.best[u] = s
+						}
+					}
+				}
+				for _, u := range touched {
+					if sc.phrase[u] == 0 {
+						phraseTouched = append(phraseTouched, u)
+					}
+					sc.phrase[u] += share * sc.best[u]
+					sc.best[u] = 0
+				}
+				sc.touched = touched
+			}
+			for _, u := range phraseTouched {
+				if sc.line[u] == 0 {
+					lineTouched = append(lineTouched, u)
+				}
+				sc.line[u] = max(sc.line[u], sc.phrase[u])
+				sc.phrase[u] = 0
+			}
+			sc.phraseTouched = phraseTouched
+		}
+		for _, u := range lineTouched {
+			sc.scores[u] += sc.line[u]
+			sc.concepts[u] |= g.concepts
+			sc.line[u] = 0
+		}
+		sc.lineTouched = lineTouched
+	}
+}
+
+// rescore applies, to the best sections only, the bonuses that need their
+// words: query words standing together as in the query, and a question
+// heading that the query's words answer.
+func (ix *Index) rescore(top []scored, question bool, groups []group, weights conceptWeight, sc *scratch) {
+	ownWords := queryPairs(groups, sc, ix.voc.stemCount())
+	titles := map[int32]float64{}
+	stems := sc.stemSet(groups, ix.voc.stemCount()) // by guide top: the share of the query its title says
+	for i := range top {
+		u := top[i].unit
+		un := &ix.units[u]
+		cover, ok := titles[un.first]
+		if !ok {
+			cover = weights.share(ix.titleConcepts(un.first, groups, sc))
+			// A tag the query holds whole is another name of the guide
+			// ("cerrar mi caso" for "cierre mi caso").
+			li := langIndex(ix.guide(un).Lang)
+			for _, tag := range ix.tags[un.guide] {
+				if ix.wholeTag(tag, li, stems) {
+					cover = max(cover, weights.share(ix.conceptsIn(tag, li, groups)))
+				}
+			}
+			titles[un.first] = cover
+		}
+		top[i].score *= 1 + titleBonus*cover
+		words := ix.wordsOf(u, sc.words)
+		sc.words = words
+		li := langIndex(ix.guide(un).Lang)
+		if ownWords >= 2 && bits.OnesCount64(sc.concepts[u]) >= 2 {
+			top[i].score *= 1 + phraseBonus*float64(ix.adjacentPairs(words, sc.pairs, li))
+		}
+		if !un.top() {
+			// A heading that names what the query asks says what the
+			// section is for; a question heading, when the query asks a
+			// question, is its answer.
+			share := weights.share(ix.conceptsIn(words[:un.headLen], li, groups))
+			top[i].score *= 1 + headingBonus*share
+			if question && un.flags&unitQuestion != 0 {
+				top[i].score *= 1 + questionBonus*share
+			}
+		}
+	}
+}
+
+// titleConcepts returns the query words (or their synonyms) that the title
+// of the guide whose top section is first holds.
+func (ix *Index) titleConcepts(first int32, groups []group, sc *scratch) uint64 {
+	un := &ix.units[first]
+	title := ix.wordsOf(first, sc.words)[:un.headLen]
+	sc.words = title
+	return ix.conceptsIn(title, langIndex(ix.guide(un).Lang), groups)
+}
+
+// wholeTag reports whether every word of a tag of two words or more (in
+// language li) is one of the query's stems.
+func (ix *Index) wholeTag(tag []int32, li int, stems []bool) bool {
+	n := 0
+	for _, id := range tag {
+		info := ix.voc.info[id]
+		if info.stop() {
+			continue
+		}
+		if st := info.stems[li]; st < 0 || !stems[st] {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// conceptsIn returns the query words (or their synonyms) that words, of a
+// section in language li, hold.
+func (ix *Index) conceptsIn(words []int32, li int, groups []group) uint64 {
+	var mask uint64
+	for i := range groups {
+		g := &groups[i]
+		if mask&g.concepts == g.concepts {
+			continue
+		}
+		g.eachAlt(func(a *alt) {
+			for _, id := range words {
+				if ix.voc.info[id].stems[li] == a.stem {
+					mask |= g.concepts
+				}
+			}
+		})
+	}
+	return mask
+}
+
+// conceptWeight weighs each query word by how rare it is (the idf of its
+// rarest stem), so the share of the query a section or a title holds is
+// not a count: "brother" and "picked up" say more than "ICE".
+type conceptWeight [maxConcepts]float64
+
+func conceptWeights(groups []group) conceptWeight {
+	var w conceptWeight
+	for i := range groups {
+		g := &groups[i]
+		c := g.concept % maxConcepts
+		g.eachAlt(func(a *alt) { w[c] = max(w[c], a.idf) })
+		for m := g.concepts; m != 0; m &= m - 1 {
+			if c := bits.TrailingZeros64(m); w[c] == 0 {
+				w[c] = w[g.concept%maxConcepts] // a word the guides lack, met only through its phrase
+			}
+		}
+	}
+	return w
+}
+
+// share returns the weighted share of the query's words in mask.
+func (w *conceptWeight) share(mask uint64) float64 {
+	var in, all float64
+	for _, x := range w {
+		all += x
+	}
+	for ; mask != 0; mask &= mask - 1 {
+		in += w[bits.TrailingZeros64(mask)]
+	}
+	if all == 0 {
+		return 0
+	}
+	return in / all
 }
 
 // scratch is the per-query working memory, reused across queries so a
 // search allocates little and the collector stays quiet while people type.
 type scratch struct {
-	scores, best []float64
-	matched      []uint8
-	touched      []int32
+	scores, best, phrase, line []float64
+	concepts                   []uint64 // by unit: the query words it matched
+	touched                    []int32
+	phraseTouched, lineTouched []int32
+	ranked                     []scored
+	words, lines               []int32
+	stems                      []bool   // by stem: in the query's groups
+	pairs                      []uint64 // by stem: the query's own words it reads
 }
 
 func (s *scratch) reset(n int) {
 	if cap(s.scores) < n {
-		s.scores, s.best, s.matched = make([]float64, n), make([]float64, n), make([]uint8, n)
+		s.scores, s.best, s.concepts = make([]float64, n), make([]float64, n), make([]uint64, n)
+		s.phrase, s.line = make([]float64, n), make([]float64, n)
 		return
 	}
-	s.scores, s.best, s.matched = s.scores[:n], s.best[:n], s.matched[:n]
+	// best, phrase and line are left clear by every query.
+	s.scores, s.best, s.concepts = s.scores[:n], s.best[:n], s.concepts[:n]
+	s.phrase, s.line = s.phrase[:n], s.line[:n]
 	clear(s.scores)
-	clear(s.best)
-	clear(s.matched)
+	clear(s.concepts)
+}
+
+// stemSet marks the stems of groups in a reused table.
+func (s *scratch) stemSet(groups []group, n int) []bool {
+	if cap(s.stems) < n {
+		s.stems = make([]bool, n)
+	}
+	s.stems = s.stems[:n]
+	clear(s.stems)
+	for i := range groups {
+		groups[i].eachAlt(func(a *alt) { s.stems[a.stem] = true })
+	}
+	return s.stems
 }
 
 func sortScored(r []scored) {
@@ -174,238 +437,30 @@ func sortScored(r []scored) {
 
 // results keeps at most opt.PerGuide sections of each guide, up to
 // opt.Limit, and makes their snippets.
-func (ix *Index) results(ranked []scored, opt Options, groups [][]alt) []Result {
+func (ix *Index) results(ranked []scored, sorted int, opt Options, groups []group, sc *scratch) []Result {
 	count := map[int32]int{}
 	var out []Result
-	for _, r := range ranked {
+	stems := sc.stemSet(groups, ix.voc.stemCount())
+	match := ix.matchSet(stems)
+	for i, r := range ranked {
+		if i == sorted {
+			sortScored(ranked[sorted:])
+			r = ranked[i]
+		}
 		un := &ix.units[r.unit]
 		if count[un.first] >= opt.PerGuide {
 			continue
 		}
 		count[un.first]++
+		g := ix.guide(un)
+		heading, anchor := ix.heading(un)
 		out = append(out, Result{
-			ID: un.id, Lang: un.lang, Title: un.title, Heading: un.heading, Anchor: un.anchor,
-			Score: r.score, Snippet: ix.snippet(un, groups),
+			ID: g.ID, Lang: g.Lang, Title: g.Title, Heading: heading, Anchor: anchor,
+			Score: r.score, Snippet: ix.snippet(r.unit, match, stems, sc),
 		})
 		if len(out) == opt.Limit {
 			break
 		}
 	}
 	return out
-}
-
-// countRequired is the number of groups that came from the query's own
-// words (synonym groups are extras and not required).
-func countRequired(groups [][]alt) int {
-	n := 0
-	for _, g := range groups {
-		if len(g) > 0 && g[0].weight > weightSynonym {
-			n++
-		}
-	}
-	return max(n, 1)
-}
-
-// expand turns the query's words into groups of alternatives: each word's
-// English and Spanish stems, near spellings when the word is unknown,
-// completions of a word being typed, and synonyms.
-func (ix *Index) expand(q Query) [][]alt {
-	var groups [][]alt
-	for i, w := range q.Words {
-		if stopwords[w] {
-			continue
-		}
-		g := ix.wordAlts(w, q.Partial && i == len(q.Words)-1)
-		if len(g) > 0 {
-			groups = append(groups, g)
-		}
-	}
-	for _, syn := range ix.synonymsOf(q.Words) {
-		var g []alt
-		for _, w := range syn {
-			if stopwords[w] {
-				continue
-			}
-			for _, lang := range i18n.Langs {
-				if st := ix.stemID(w, lang); st >= 0 {
-					g = appendAlt(g, alt{st, weightSynonym})
-				}
-			}
-		}
-		if len(g) > 0 {
-			groups = append(groups, g)
-		}
-	}
-	return groups
-}
-
-func (ix *Index) wordAlts(w string, partial bool) []alt {
-	var g []alt
-	for _, lang := range i18n.Langs {
-		if st := ix.stemID(w, lang); st >= 0 && len(ix.postings[st]) > 0 {
-			g = appendAlt(g, alt{st, 1})
-		}
-	}
-	for _, st := range ix.wordStems(w) {
-		g = appendAlt(g, alt{st, 1})
-	}
-	if partial && len(w) >= 3 {
-		for _, cand := range ix.completions(w, 20) {
-			for _, st := range ix.wordStems(cand) {
-				g = appendAlt(g, alt{st, weightPrefix})
-			}
-		}
-	}
-	if len(g) == 0 && len(w) >= 4 {
-		for _, c := range ix.nearWords(w) {
-			weight := weightTypo1
-			if c.dist > 1 {
-				weight = weightTypo2
-			}
-			for _, st := range ix.wordStems(c.word) {
-				g = appendAlt(g, alt{st, weight})
-			}
-		}
-	}
-	return g
-}
-
-// appendAlt adds a, keeping the higher weight when the stem is there already.
-func appendAlt(g []alt, a alt) []alt {
-	for i := range g {
-		if g[i].stem == a.stem {
-			g[i].weight = max(g[i].weight, a.weight)
-			return g
-		}
-	}
-	return append(g, a)
-}
-
-// synonymsOf returns the phrases of every synonym group one of whose
-// phrases appears in words, except the phrase that appeared.
-func (ix *Index) synonymsOf(words []string) [][]string {
-	var out [][]string
-	for _, group := range ix.synonyms {
-		hit := -1
-		for i, phrase := range group {
-			if containsSeq(words, phrase) {
-				hit = i
-				break
-			}
-		}
-		if hit < 0 {
-			continue
-		}
-		for i, phrase := range group {
-			if i != hit {
-				out = append(out, phrase)
-			}
-		}
-	}
-	return out
-}
-
-func containsSeq(words, seq []string) bool {
-	if len(seq) == 0 || len(seq) > len(words) {
-		return false
-	}
-outer:
-	for i := 0; i+len(seq) <= len(words); i++ {
-		for j := range seq {
-			if words[i+j] != seq[j] {
-				continue outer
-			}
-		}
-		return true
-	}
-	return false
-}
-
-// phraseIDs turns quoted phrases into word ids; a word the corpus lacks
-// becomes -1, which no section contains.
-func (ix *Index) phraseIDs(phrases [][]string) [][]int32 {
-	out := make([][]int32, len(phrases))
-	for i, p := range phrases {
-		for _, w := range p {
-			id, ok := ix.wordIDs[w]
-			if !ok {
-				id = -1
-			}
-			out[i] = append(out[i], id)
-		}
-	}
-	return out
-}
-
-func containsIDs(words, seq []int32) bool {
-	if len(seq) == 0 || len(seq) > len(words) {
-		return false
-	}
-	for i := 0; i+len(seq) <= len(words); i++ {
-		if words[i] == seq[0] && slices.Equal(words[i:i+len(seq)], seq) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsPhrases(words []int32, phrases [][]int32) bool {
-	for _, p := range phrases {
-		if !containsIDs(words, p) {
-			return false
-		}
-	}
-	return true
-}
-
-// queryPairs lists the pairs of consecutive query words (stopwords aside)
-// that the corpus knows, as word ids.
-func (ix *Index) queryPairs(query []string) [][2]int32 {
-	var content []int32
-	for _, w := range query {
-		if stopwords[w] {
-			continue
-		}
-		id, ok := ix.wordIDs[w]
-		if !ok {
-			id = -1
-		}
-		content = append(content, id)
-	}
-	var pairs [][2]int32
-	for i := 0; i+1 < len(content); i++ {
-		if content[i] >= 0 && content[i+1] >= 0 {
-			pairs = append(pairs, [2]int32{content[i], content[i+1]})
-		}
-	}
-	return pairs
-}
-
-// adjacentPairs counts the query's pairs that stand together in words.
-func adjacentPairs(words []int32, pairs [][2]int32) int {
-	n := 0
-	for _, p := range pairs {
-		for i := 0; i+1 < len(words); i++ {
-			if words[i] == p[0] && words[i+1] == p[1] {
-				n++
-				break
-			}
-		}
-	}
-	return n
-}
-
-// definitionCues are the ways people ask what a word means.
-var definitionCues = [][]string{
-	{"what", "is"}, {"what", "does"}, {"what", "are"}, {"meaning"}, {"define"}, {"definition"},
-	{"que", "es"}, {"que", "son"}, {"que", "significa"}, {"significado"}, {"definicion"}, {"glosario"}, {"glossary"},
-}
-
-func asksDefinition(words []string) bool {
-	for _, cue := range definitionCues {
-		if containsSeq(words, cue) {
-			return true
-		}
-	}
-	return false
 }

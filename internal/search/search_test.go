@@ -86,15 +86,27 @@ var testGuides = map[string]string{
 	"es/campaign/overview.md":          "title: Campañas contra la deportación\nsummary: Cómo organizar una campaña.\ntags: [campaña]\n---\n# Campañas contra la deportación\n\nUna campaña pública pide a ICE que no deporte a una persona.\n\n## Busque un abogado\n\nUn abogado o representante acreditado revisa el caso.\n",
 }
 
-func testIndex(t testing.TB) *Index {
+func guideFile(path, body string) *fstest.MapFile {
+	section := strings.Split(path, "/")[1]
+	return &fstest.MapFile{Data: []byte("---\nsection: " + section + "\norder: 1\nreviewed: 2026-11-01\n" + body)}
+}
+
+func testLibrary(t testing.TB) *library.Library {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	for p, body := range testGuides {
-		section := strings.Split(p, "/")[1]
-		fsys[p] = &fstest.MapFile{Data: []byte("---\nsection: " + section + "\norder: 1\nreviewed: 2026-11-01\n" + body)}
+		fsys[p] = guideFile(p, body)
 	}
-	lib, _ := library.Load(fsys, "", false)
-	return Build(lib)
+	lib, err := library.Load(fsys, "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+func testIndex(t testing.TB) *Index {
+	t.Helper()
+	return Build(testLibrary(t))
 }
 
 func TestSearchRanking(t *testing.T) {

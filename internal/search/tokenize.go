@@ -8,41 +8,12 @@ import (
 	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/spanish"
 
+	"defensa/internal/fold"
 	"defensa/internal/i18n"
 )
 
-// fold lowercases r and strips its accent, so "Detención" and "detencion"
-// meet. Only the Latin letters of English and Spanish need it.
-func fold(r rune) rune {
-	r = unicode.ToLower(r)
-	switch r {
-	case 'á', 'à', 'ä', 'â', 'ã':
-		return 'a'
-	case 'é', 'è', 'ë', 'ê':
-		return 'e'
-	case 'í', 'ì', 'ï', 'î':
-		return 'i'
-	case 'ó', 'ò', 'ö', 'ô', 'õ':
-		return 'o'
-	case 'ú', 'ù', 'ü', 'û':
-		return 'u'
-	case 'ñ':
-		return 'n'
-	case 'ç':
-		return 'c'
-	}
-	return r
-}
-
-// Fold returns s lowercased without accents.
-func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		b.WriteRune(fold(r))
-	}
-	return b.String()
-}
+// Fold returns s lowercased without accents (see package fold).
+func Fold(s string) string { return fold.String(s) }
 
 // token is a word of text: its folded surface form and where it stands in
 // the original string (byte offsets), for snippets.
@@ -93,7 +64,7 @@ func eachToken(text string, fn func(word string, start, end int)) {
 		for i < len(text) {
 			r, size = utf8.DecodeRuneInString(text[i:])
 			if isWordRune(r) {
-				b.WriteRune(fold(r))
+				b.WriteRune(fold.Rune(r))
 				i += size
 				continue
 			}
@@ -108,7 +79,7 @@ func eachToken(text string, fn func(word string, start, end int)) {
 		word := b.String()
 		// "287(g)": a number followed by one letter in parentheses.
 		if isDigits(word) && strings.HasPrefix(text[i:], "(") && len(text) >= i+3 && text[i+2] == ')' && unicode.IsLetter(rune(text[i+1])) {
-			word += string(fold(rune(text[i+1])))
+			word += string(fold.Rune(rune(text[i+1])))
 			i += 3
 		}
 		// "I-246", "I 247A": a single letter joined to a form number.
@@ -122,7 +93,7 @@ func eachToken(text string, fn func(word string, start, end int)) {
 				for k < len(text) && unicode.IsLetter(rune(text[k])) && k-j < 6 && (k+1 == len(text) || !unicode.IsLetter(rune(text[k+1]))) {
 					k++
 				}
-				word += Fold(text[j:k])
+				word += fold.String(text[j:k])
 				i = k
 			}
 		}
@@ -160,16 +131,42 @@ func isDigits(s string) bool {
 	return true
 }
 
+// stopSounds holds the Spanish sound keys of the stopwords (see soundKey).
+var stopSounds = func() map[string]bool {
+	m := make(map[string]bool, len(stopwords))
+	for w := range stopwords {
+		m[soundKey(w)] = true
+	}
+	return m
+}()
+
 // stem reduces a folded word to its stem in lang. Form numbers, numbers and
-// very short words are kept as they are.
+// very short words are kept as they are; the words of stems.txt get the
+// stem it gives them.
 func stem(word string, lang i18n.Lang) string {
 	if len(word) < 3 || strings.ContainsAny(word, "0123456789") {
 		return word
 	}
 	if lang == i18n.Spanish {
-		return Fold(spanish.Stem(word, true))
+		if st, ok := stemOverrides[1][word]; ok {
+			return st
+		}
+		return fold.String(spanish.Stem(accentSuffix(word), true))
+	}
+	if st, ok := stemOverrides[0][word]; ok {
+		return st
 	}
 	return english.Stem(word, true)
+}
+
+// accentSuffix puts back the accent of the endings -ción and -sión, which
+// folding removed and the Spanish stemmer needs: without it "deportacion"
+// keeps its ending while "deportaciones" and "deportar" lose theirs.
+func accentSuffix(word string) string {
+	if strings.HasSuffix(word, "cion") || strings.HasSuffix(word, "sion") {
+		return word[:len(word)-2] + "ón"
+	}
+	return word
 }
 
 // stopwords are dropped from queries and from the index: they match
@@ -180,10 +177,18 @@ var stopwords = func() map[string]bool {
 	me my of on or our so than that the their them then there they this to was we what when where which who
 	will with you your el la los las lo un una unos unas y o de del al en que se es por con para su sus
 	mi mis me le les como mas pero si ya este esta estan esto eso ese hay muy tu te nos qué cuando donde
-	puede pueden puedo hacer hago sobre entre ser son fue ha han`)
+	puede pueden puedo hacer hago sobre entre ser son fue ha han
+	am been being were would could did get got gets he she him her his us im ive dont doesnt didnt cant
+	wont isnt just also any some very too about need needs want wants now
+	podemos podria podrian pudo pude tengo tiene tienen tenemos tenia quiero queremos quiere quieren
+	necesito necesitamos estoy estamos estaba soy somos era fueron sido nada algo todo todos ahora aqui
+	ahi bien q x xq pq porque tambien solo hoy ayer cual cuales quien quienes ella ellos ellas usted
+	ustedes yo nosotros hace hacen haga hagan hizo hice dijo dijeron va van vamos voy ir creo
+	lunes martes miercoles jueves viernes sabado domingo manana anoche semana
+	monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight morning week`)
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
-		m[Fold(w)] = true
+		m[fold.String(w)] = true
 	}
 	return m
 }()

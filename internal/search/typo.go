@@ -2,13 +2,95 @@ package search
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"strings"
 )
 
+// near is an indexed word close to a misspelled one.
 type near struct {
-	word string
-	dist int
+	word int32
+	dist int // 0 when only the spelling of a sound differs
+}
+
+// nearTables are the look-up tables of the typo path and of snippets, made
+// by the first query that needs them, so a loaded index does not pay for
+// them at start.
+type nearTables struct {
+	// The words of each stem: stemWords[stemAt[s]:stemAt[s+1]].
+	stemWords, stemAt []int32
+	byLen             [][]int32 // word ids by length, for edit distance
+	masks             []uint32  // the letters of each word, one bit each
+	keys              []string  // Spanish sound key of each word ("" when not Spanish)
+	kmasks            []uint32  // the letters of each key
+	sounds            map[string][]int32
+}
+
+// letterMask has a bit for each letter (and one for all digits) of w.
+// One edit changes at most two bits, so words whose masks differ in more
+// than twice the allowed edits need no closer look.
+func letterMask(w string) uint32 {
+	var m uint32
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= 'a' && c <= 'z':
+			m |= 1 << (c - 'a')
+		case c >= '0' && c <= '9':
+			m |= 1 << 26
+		default:
+			m |= 1 << 27
+		}
+	}
+	return m
+}
+
+func (ix *Index) tables() *nearTables {
+	ix.near.Do(func() {
+		n := len(ix.voc.words)
+		t := &nearTables{keys: make([]string, n), masks: make([]uint32, n), kmasks: make([]uint32, n), sounds: map[string][]int32{}}
+		for id, w := range ix.voc.words {
+			info := ix.voc.info[id]
+			if info.stop() {
+				continue
+			}
+			for len(t.byLen) <= len(w) {
+				t.byLen = append(t.byLen, nil)
+			}
+			t.byLen[len(w)] = append(t.byLen[len(w)], int32(id))
+			t.masks[id] = letterMask(w)
+			// Sound-alike spellings are a Spanish matter: the words of
+			// Spanish guides, and of the synonym list.
+			if info.langs() == 0 || info.langs()&2 != 0 {
+				k := soundKey(w)
+				t.keys[id] = k
+				t.kmasks[id] = letterMask(k)
+				t.sounds[k] = append(t.sounds[k], int32(id))
+			}
+		}
+		t.stemAt = make([]int32, ix.voc.stemCount()+1)
+		for _, info := range ix.voc.info {
+			for _, st := range info.stems {
+				if st >= 0 && !info.stop() {
+					t.stemAt[st+1]++
+				}
+			}
+		}
+		for i := 1; i < len(t.stemAt); i++ {
+			t.stemAt[i] += t.stemAt[i-1]
+		}
+		t.stemWords = make([]int32, t.stemAt[len(t.stemAt)-1])
+		next := slices.Clone(t.stemAt)
+		for id, info := range ix.voc.info {
+			for _, st := range info.stems {
+				if st >= 0 && !info.stop() {
+					t.stemWords[next[st]] = int32(id)
+					next[st]++
+				}
+			}
+		}
+		ix.nearTab = t
+	})
+	return ix.nearTab
 }
 
 // maxTypos is how many edits a word of n letters may be off by: one for
@@ -20,56 +102,177 @@ func maxTypos(n int) int {
 	return 1
 }
 
-// nearWords returns the indexed words within a small edit distance of w,
-// closest first, at most eight.
+// maxNear is how many corrections one word may bring.
+const maxNear = 8
+
+// nearWords returns the indexed words a misspelled word may have meant,
+// closest first: the words that sound the same in Spanish ("aser" for
+// "hacer", "avogado" for "abogado", "ise" for "hice") at distance 0, then
+// the words within one or two edits of the letters, or one edit further
+// but that close in sounds ("sitasion" is two letters but no sound from
+// "citacion").
 func (ix *Index) nearWords(w string) []near {
-	limit := maxTypos(len(w))
+	t := ix.tables()
+	key := soundKey(w)
 	var out []near
-	for n := len(w) - limit; n <= len(w)+limit; n++ {
-		for _, cand := range ix.byLen[n] {
-			if d := boundedDistance(w, cand, limit); d <= limit {
-				out = append(out, near{cand, d})
+	for _, id := range t.sounds[key] {
+		if ix.voc.words[id] != w {
+			out = append(out, near{id, 0})
+		}
+	}
+	if len(w) >= 4 {
+		limit := maxTypos(len(w))
+		mask, kmask := letterMask(w), letterMask(key)
+		for n := max(len(w)-limit-1, 1); n <= len(w)+limit+1 && n < len(t.byLen); n++ {
+			for _, id := range t.byLen[n] {
+				cand := ix.voc.words[id]
+				d := limit + 1
+				if abs(len(cand)-len(w)) <= limit && bits.OnesCount32(mask^t.masks[id]) <= 2*limit {
+					d = boundedDistance(w, cand, limit)
+				}
+				// A spelling one edit too far may still be one sound away;
+				// comparing sounds alone would let garbage meet short keys.
+				if d > limit && t.keys[id] != "" && abs(len(t.keys[id])-len(key)) <= limit &&
+					bits.OnesCount32(kmask^t.kmasks[id]) <= 2*limit {
+					if kd := boundedDistance(key, t.keys[id], limit); kd <= limit && boundedDistance(w, cand, limit+1) <= limit+1 {
+						d = kd
+					}
+				}
+				if d <= limit && d > 0 && !slices.ContainsFunc(out, func(n near) bool { return n.word == id }) {
+					out = append(out, near{id, d})
+				}
 			}
 		}
 	}
 	slices.SortFunc(out, func(a, b near) int {
-		return cmp.Or(cmp.Compare(a.dist, b.dist), strings.Compare(a.word, b.word))
+		return cmp.Or(cmp.Compare(a.dist, b.dist), strings.Compare(ix.voc.words[a.word], ix.voc.words[b.word]))
 	})
-	return out[:min(len(out), 8)]
+	return out[:min(len(out), maxNear)]
 }
 
-// completions returns up to n indexed words that begin with prefix.
-func (ix *Index) completions(prefix string, n int) []string {
-	var out []string
-	for l := len(prefix) + 1; l <= len(prefix)+12 && len(out) < n; l++ {
-		words := ix.byLen[l]
-		i, _ := slices.BinarySearch(words, prefix)
-		for ; i < len(words) && strings.HasPrefix(words[i], prefix) && len(out) < n; i++ {
-			out = append(out, words[i])
+// soundKey spells a folded word by its sounds in Latin American Spanish,
+// so the spellings people mix up meet: b and v; s, z and soft c; ll and y;
+// a silent h; qu, k and hard c; j and soft g; n and m before b or p; and
+// doubled letters.
+func soundKey(w string) string {
+	b := make([]byte, 0, len(w))
+	at := func(i int) byte {
+		if i < len(w) {
+			return w[i]
 		}
+		return 0
 	}
-	return out
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		next := at(i + 1)
+		soft := next == 'e' || next == 'i'
+		switch c {
+		case 'h':
+			continue
+		case 'v', 'w':
+			c = 'b'
+		case 'z':
+			c = 's'
+		case 'c':
+			switch {
+			case next == 'h':
+				c = 'C'
+				i++
+			case soft:
+				c = 's'
+			default:
+				c = 'k'
+			}
+		case 'q':
+			c = 'k'
+			if next == 'u' && (at(i+2) == 'e' || at(i+2) == 'i') {
+				i++
+			}
+		case 'g':
+			switch {
+			case soft:
+				c = 'j'
+			case next == 'u' && (at(i+2) == 'e' || at(i+2) == 'i'):
+				i++
+			}
+		case 'l':
+			if next == 'l' {
+				c = 'y'
+				i++
+			}
+		case 'n':
+			if next == 'b' || next == 'p' || next == 'v' {
+				c = 'm'
+			}
+		}
+		if len(b) > 0 && b[len(b)-1] == c {
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 // Suggest returns indexed words close to the query's unknown words, for a
-// "no results" screen.
+// "no results" screen: closest first and, at the same distance, words of
+// the language the query is written in first, so a Spanish query is not
+// offered English words.
 func (ix *Index) Suggest(text string, n int) []string {
-	var out []string
-	for _, w := range Parse(text).Words {
-		if _, known := ix.wordIDs[w]; stopwords[w] || known || len(w) < 3 {
+	q := Parse(text)
+	want := uint8(3)
+	if lang := ix.guessLang(q.Words); lang != "" {
+		want = langBit(lang)
+	}
+	type cand struct {
+		word      int32
+		dist      int
+		otherLang bool
+	}
+	var cands []cand
+	add := func(id int32, d int) {
+		info := ix.voc.info[id]
+		if info.langs() == 0 || slices.ContainsFunc(cands, func(c cand) bool { return c.word == id }) {
+			return
+		}
+		cands = append(cands, cand{id, d, info.langs()&want == 0})
+	}
+	t := ix.tables()
+	for _, w := range q.Words {
+		if stopwords[w] || len(w) < 3 || ix.voc.wordID(w) >= 0 {
 			continue
 		}
-		for d := 1; d <= 3 && len(out) < n; d++ {
-			for l := len(w) - d; l <= len(w)+d; l++ {
-				for _, cand := range ix.byLen[l] {
-					if boundedDistance(w, cand, d) == d && !slices.Contains(out, cand) && len(out) < n {
-						out = append(out, cand)
+		for _, c := range ix.nearWords(w) {
+			add(c.word, c.dist)
+		}
+		// Farther words, for a word no typo rule reaches.
+		for d := 2; d <= 3 && len(cands) < n; d++ {
+			for l := max(len(w)-d, 1); l <= len(w)+d && l < len(t.byLen); l++ {
+				for _, id := range t.byLen[l] {
+					if boundedDistance(w, ix.voc.words[id], d) == d {
+						add(id, d)
 					}
 				}
 			}
 		}
 	}
+	slices.SortStableFunc(cands, func(a, b cand) int {
+		return cmp.Or(cmp.Compare(a.dist, b.dist), compareBool(a.otherLang, b.otherLang))
+	})
+	var out []string
+	for _, c := range cands[:min(len(cands), n)] {
+		out = append(out, ix.voc.words[c.word])
+	}
 	return out
+}
+
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
 }
 
 // boundedDistance is the optimal-string-alignment distance between a and b

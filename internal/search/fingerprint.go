@@ -1,0 +1,101 @@
+package search
+
+import (
+	"hash/crc32"
+	"strconv"
+
+	"defensa/internal/library"
+)
+
+// fingerprint sums everything an index reads from its guides (ids,
+// languages, titles, summaries, tags, headings, section texts, link texts)
+// and everything of the engine's own that shapes it (the format, the
+// weights, the synonym and stem lists), so an index loaded for a library
+// it was not made from is refused. It is two CRC-32s (IEEE and
+// Castagnoli), fast enough to run at every start.
+func fingerprint(guides []*library.Guide) uint64 {
+	var f fingerprinter
+	f.add(magic)
+	f.add(engineParams)
+	f.add(synonymData)
+	f.add(stemData)
+	f.num(len(guides))
+	for _, g := range guides {
+		f.add(g.ID)
+		f.add(string(g.Lang))
+		f.add(g.Title)
+		f.add(g.Summary)
+		if g.RightNow != nil {
+			f.add(g.RightNow.Label)
+		}
+		f.num(len(g.Tags))
+		for _, t := range g.Tags {
+			f.add(t)
+		}
+		f.num(len(g.Sections))
+		for _, s := range g.Sections {
+			f.num(s.Heading)
+			if s.Heading >= 0 {
+				h := g.Headings[s.Heading]
+				f.num(h.Level)
+				f.add(h.Text)
+				f.add(h.Anchor)
+			}
+			f.add(s.Text)
+			f.num(s.Blocks.Len())
+			for _, b := range g.Blocks[s.Blocks.From:s.Blocks.To] {
+				f.add(b.Text)
+			}
+			f.num(s.Links.Len())
+			for _, l := range g.Links[s.Links.From:s.Links.To] {
+				f.add(l.Text)
+			}
+		}
+	}
+	return f.sum()
+}
+
+// engineParams names the constants baked into a built index.
+var engineParams = "v" + strconv.Itoa(formatVersion) + " " + strconv.FormatFloat(weightTitle, 'g', -1, 64) + " " +
+	strconv.FormatFloat(weightTitleOther, 'g', -1, 64) + " " + strconv.FormatFloat(weightHeading, 'g', -1, 64) + " " +
+	strconv.FormatFloat(weightTags, 'g', -1, 64) + " " + strconv.FormatFloat(weightTagsOther, 'g', -1, 64) + " " +
+	strconv.FormatFloat(weightSummary, 'g', -1, 64) + " " + strconv.FormatFloat(weightBody, 'g', -1, 64) + " " +
+	strconv.FormatFloat(glossaryBoost, 'g', -1, 64) + " " + strconv.FormatFloat(recurringBoost, 'g', -1, 64) + " " +
+	strconv.Itoa(tfScale) + " " + glossaryID
+
+// fingerprinter feeds strings to both checksums through one buffer, each
+// string followed by a separator so "ab"+"c" and "a"+"bc" differ.
+type fingerprinter struct {
+	buf        [16 << 10]byte
+	n          int
+	ieee, cast uint32
+}
+
+func (f *fingerprinter) add(s string) {
+	for len(s) > 0 {
+		if f.n == len(f.buf) {
+			f.flush()
+		}
+		c := copy(f.buf[f.n:], s)
+		f.n += c
+		s = s[c:]
+	}
+	if f.n == len(f.buf) {
+		f.flush()
+	}
+	f.buf[f.n] = 0
+	f.n++
+}
+
+func (f *fingerprinter) num(x int) { f.add(strconv.Itoa(x)) }
+
+func (f *fingerprinter) flush() {
+	f.ieee = crc32.Update(f.ieee, crc32.IEEETable, f.buf[:f.n])
+	f.cast = crc32.Update(f.cast, castagnoli, f.buf[:f.n])
+	f.n = 0
+}
+
+func (f *fingerprinter) sum() uint64 {
+	f.flush()
+	return uint64(f.ieee)<<32 | uint64(f.cast)
+}
