@@ -1,14 +1,17 @@
 package defensa
 
 import (
+	"errors"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"defensa/internal/i18n"
 	"defensa/internal/library"
+	"defensa/internal/search"
 )
 
 // catalog is the library defensa promises: every id, in every language. A
@@ -169,5 +172,29 @@ func TestSnapshotIsCurrent(t *testing.T) {
 	}
 	if _, err := Library(); err != nil {
 		t.Fatalf("the embedded snapshot does not decode: %v", err)
+	}
+}
+
+// The embedded index is the index of the embedded library, and it loads.
+func TestIndexSnapshotIsCurrent(t *testing.T) {
+	lib, err := Library()
+	if err != nil {
+		t.Fatal(err)
+	}
+	built, err := search.Build(lib).MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(built) != indexSnapshot {
+		t.Fatal("internal/snapshot/index.bin is stale: run `go generate .` and commit it")
+	}
+	if _, err := Index(lib); err != nil {
+		t.Fatalf("the embedded index does not load: %v", err)
+	}
+	// A library with other guides merged in is not the one it indexes.
+	local, _ := library.Load(fstest.MapFS{"en/rights/at-home.md": {Data: []byte("---\ntitle: Ours\nsummary: S\nsection: rights\norder: 1\n---\n# Ours\n")}}, "ours", true)
+	lib.Merge(local)
+	if _, err := Index(lib); !errors.Is(err, search.ErrMismatch) {
+		t.Errorf("an index loads for a library it was not made from: %v", err)
 	}
 }

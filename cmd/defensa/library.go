@@ -33,5 +33,12 @@ func loadFolder(dir string) (*library.Library, error) {
 	return library.Load(os.DirFS(dir), strings.TrimRight(dir, `/\`), true)
 }
 
-// searchIndex is the one place that builds the search index of a library.
-func searchIndex(lib *library.Library) *search.Index { return search.Build(lib) }
+// searchIndex is the one place that makes the search index of a library:
+// the built-in library's comes from the snapshot made at build time; a
+// library with a --guides folder merged in is indexed now.
+func searchIndex(lib *library.Library) *search.Index {
+	if ix, err := defensa.Index(lib); err == nil {
+		return ix
+	}
+	return search.Build(lib)
+}

@@ -14,7 +14,6 @@ import (
 
 	"defensa/internal/library"
 	"defensa/internal/render"
-	"defensa/internal/search"
 	"defensa/tui"
 )
 
@@ -54,7 +53,7 @@ func runTUI(g *globals, args []string, env *Env) error {
 			r := <-ready
 			return r.lib, r.err
 		},
-		Index: search.Build,
+		Index: searchIndex,
 	}
 	switch t, ok := render.ParseTheme(g.theme); {
 	case env.Getenv("NO_COLOR") != "":

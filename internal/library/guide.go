@@ -41,6 +41,10 @@ type Entry struct {
 
 	Path  string // where it was read from, for messages: "guides/en/rights/at-home.md"
 	Local bool   // it came from a --guides folder
+	// Digest is a checksum of everything the guide says (its front matter
+	// and its Markdown), so an index made from it can tell, without
+	// decoding the guide, that it is still the same guide.
+	Digest uint64
 	// Replaces is true for a local guide that took the place of a built-in
 	// guide with the same id and language.
 	Replaces bool

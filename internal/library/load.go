@@ -3,6 +3,7 @@ package library
 import (
 	"bytes"
 	"errors"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"path"
@@ -287,7 +288,22 @@ func newGuide(f file, fm *frontMatter, body string, bodyLine int, p parsed) *Gui
 		g.Order = *fm.Order
 	}
 	sanitize(reflect.ValueOf(g).Elem(), false)
+	g.Digest = digest(g)
 	return g
+}
+
+// digest sums what a guide says: the fields a list or an index reads and
+// the Markdown everything else is parsed from.
+func digest(g *Guide) uint64 {
+	h := fnv.New64a()
+	for _, s := range append([]string{g.ID, string(g.Lang), g.Section, g.SectionTitle, g.Title, g.Summary, g.Body}, g.Tags...) {
+		_, _ = io.WriteString(h, s)
+		_, _ = h.Write([]byte{0})
+	}
+	if g.RightNow != nil {
+		_, _ = io.WriteString(h, g.RightNow.Label)
+	}
+	return h.Sum64()
 }
 
 // sanitize cleans every exported string reachable from v in place: one-line

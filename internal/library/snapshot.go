@@ -24,7 +24,7 @@ import (
 // Entry strings are slices of the embedded data, never copies.
 
 // snapshotMagic starts every snapshot; the digit changes with the format.
-const snapshotMagic = "defensa library snapshot 4\n"
+const snapshotMagic = "defensa library snapshot 5\n"
 
 // ErrSnapshot is returned for data that is not a snapshot of this format.
 var ErrSnapshot = errors.New("not a library snapshot of this version: run go generate")
@@ -135,7 +135,10 @@ func (e *encoder) entry(g *Entry) {
 	}
 	e.str(g.Path)
 	e.bool(g.Local)
+	e.uint64(g.Digest)
 }
+
+func (e *encoder) uint64(v uint64) { e.buf = binary.LittleEndian.AppendUint64(e.buf, v) }
 
 func (e *encoder) content(g *Guide) {
 	e.str(g.Body)
@@ -262,6 +265,8 @@ func (d *decoder) entry() *Entry {
 	}
 	g.Path = d.str()
 	g.Local = d.bool()
+	g.Digest = binary.LittleEndian.Uint64([]byte(d.s[:8]))
+	d.s = d.s[8:]
 	return g
 }
 

@@ -18,10 +18,15 @@ import (
 // ids and counts each section's stems.
 func Build(lib *library.Library) *Index {
 	b := newBuilder()
-	b.ix.guides = lib.Guides("")
-	b.ix.units = make([]unit, 0, 16*len(b.ix.guides))
-	recurring := recurringHeadings(b.ix.guides)
-	for gi, g := range b.ix.guides {
+	guides := lib.Guides("")
+	b.ix.lib = lib
+	b.ix.entries = make([]*library.Entry, len(guides))
+	for i, g := range guides {
+		b.ix.entries[i] = &g.Entry
+	}
+	b.ix.units = make([]unit, 0, 16*len(guides))
+	recurring := recurringHeadings(guides)
+	for gi, g := range guides {
 		b.readGuide(int32(gi), g, recurring)
 	}
 	b.readSynonyms(parseSynonyms(synonymData))
@@ -30,7 +35,7 @@ func Build(lib *library.Library) *Index {
 	b.countTerms()
 	ix := b.ix
 	ix.avgLen = averageLength(ix.units)
-	ix.fingerprint = fingerprint(ix.guides)
+	ix.fingerprint = fingerprint(ix.entries)
 	return ix
 }
 
@@ -438,7 +443,7 @@ func (b *builder) countTerms() {
 	}
 	ix.tags = b.tags
 	for gi, gf := range b.fields {
-		li := langIndex(ix.guides[gi].Lang)
+		li := langIndex(ix.entries[gi].Lang)
 		for n := gf.from; n < gf.to; n++ {
 			u := &ix.units[n]
 			words := b.unitWords[n]

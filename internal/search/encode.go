@@ -16,6 +16,7 @@ import (
 //	fingerprint of the library and of the engine's data (8 bytes)
 //	checksum of everything after it (CRC-32C, 4 bytes)
 //	counts: guides, units, words, English stems, Spanish stems, synonym groups
+//	sections per guide, in the library's reading order
 //	units: head length, length, boost, flags (the guide and section of each
 //	  follow from the library's order)
 //	words: length-prefixed, sorted; then each word's two stems (id+1) and flags
@@ -32,7 +33,7 @@ import (
 
 const (
 	magic         = "DSIX"
-	formatVersion = 1
+	formatVersion = 2
 )
 
 // ErrMismatch is returned by Load for data made from another library, by
@@ -50,12 +51,21 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 		put(len(s))
 		body = append(body, s...)
 	}
-	put(len(ix.guides))
+	put(len(ix.entries))
 	put(len(ix.units))
 	put(len(ix.voc.words))
 	put(len(ix.voc.stems[0]))
 	put(len(ix.voc.stems[1]))
 	put(len(ix.synonyms))
+	for gi := range ix.entries {
+		n := 0
+		for _, u := range ix.units {
+			if int(u.guide) == gi {
+				n++
+			}
+		}
+		put(n) // the guide's sections, so a load needs no guide
+	}
 	for _, u := range ix.units {
 		put(int(u.headLen))
 		put(int(u.length))
@@ -136,9 +146,9 @@ func Load(data string, lib *library.Library) (*Index, error) {
 	if checksum(data[d.pos:]) != sum {
 		return nil, fmt.Errorf("%w: damaged", ErrMismatch)
 	}
-	ix := &Index{guides: lib.Guides("")}
+	ix := &Index{lib: lib, entries: lib.Entries("")}
 	ix.scratch.New = func() any { return new(scratch) }
-	if ix.fingerprint = fingerprint(ix.guides); ix.fingerprint != fp {
+	if ix.fingerprint = fingerprint(ix.entries); ix.fingerprint != fp {
 		return nil, fmt.Errorf("%w: made from other guides", ErrMismatch)
 	}
 	if err := ix.decode(&d); err != nil {
@@ -154,11 +164,16 @@ func (ix *Index) decode(d *decoder) error {
 	if d.err != nil {
 		return d.err
 	}
-	sections := 0
-	for _, g := range ix.guides {
-		sections += len(g.Sections)
+	if guides != len(ix.entries) || units > len(d.s) {
+		return errors.New("counts differ")
 	}
-	if guides != len(ix.guides) || units != sections {
+	perGuide := make([]int, guides)
+	sections := 0
+	for gi := range perGuide {
+		perGuide[gi] = d.uint()
+		sections += perGuide[gi]
+	}
+	if d.err != nil || sections != units {
 		return errors.New("counts differ")
 	}
 	nstems := stems[0] + stems[1]
@@ -166,9 +181,9 @@ func (ix *Index) decode(d *decoder) error {
 		return errors.New("counts too large")
 	}
 	ix.units = make([]unit, 0, units)
-	for gi, g := range ix.guides {
+	for gi, n := range perGuide {
 		first := int32(len(ix.units))
-		for si := range g.Sections {
+		for si := range n {
 			u := unit{guide: int32(gi), section: int32(si), first: first}
 			u.headLen, u.length = int32(d.uint()), int32(d.uint())
 			u.boost, u.flags = uint8(d.uint()), uint8(d.uint())
@@ -213,7 +228,7 @@ func (ix *Index) decode(d *decoder) error {
 		}
 		ix.synonyms[i] = synGroup{phrases: phrases, match: match}
 	}
-	ix.tags = make([][][]int32, len(ix.guides))
+	ix.tags = make([][][]int32, len(ix.entries))
 	for gi := range ix.tags {
 		names := make([][]int32, d.count())
 		for i := range names {

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	defensa "defensa"
 	"defensa/internal/i18n"
 	"defensa/internal/library"
 )
@@ -151,12 +150,6 @@ func BenchmarkLoad(b *testing.B) {
 		if _, err := Load(s, lib); err != nil {
 			b.Fatal(err)
 		}
-	}
-}
-
-func TestCorpusLoads(t *testing.T) {
-	if _, err := library.Load(defensa.Guides(), "guides", false); err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -7,50 +7,23 @@ import (
 	"defensa/internal/library"
 )
 
-// fingerprint sums everything an index reads from its guides (ids,
-// languages, titles, summaries, tags, headings, section texts, link texts)
-// and everything of the engine's own that shapes it (the format, the
+// fingerprint sums what an index was made from: each guide's id,
+// language and digest (the library's checksum of everything the guide
+// says) and everything of the engine's own that shapes it (the format, the
 // weights, the synonym and stem lists), so an index loaded for a library
-// it was not made from is refused. It is two CRC-32s (IEEE and
-// Castagnoli), fast enough to run at every start.
-func fingerprint(guides []*library.Guide) uint64 {
+// it was not made from is refused. It reads entries only, so loading an
+// index decodes no guide.
+func fingerprint(entries []*library.Entry) uint64 {
 	var f fingerprinter
 	f.add(magic)
 	f.add(engineParams)
 	f.add(synonymData)
 	f.add(stemData)
-	f.num(len(guides))
-	for _, g := range guides {
-		f.add(g.ID)
-		f.add(string(g.Lang))
-		f.add(g.Title)
-		f.add(g.Summary)
-		if g.RightNow != nil {
-			f.add(g.RightNow.Label)
-		}
-		f.num(len(g.Tags))
-		for _, t := range g.Tags {
-			f.add(t)
-		}
-		f.num(len(g.Sections))
-		for _, s := range g.Sections {
-			f.num(s.Heading)
-			if s.Heading >= 0 {
-				h := g.Headings[s.Heading]
-				f.num(h.Level)
-				f.add(h.Text)
-				f.add(h.Anchor)
-			}
-			f.add(s.Text)
-			f.num(s.Blocks.Len())
-			for _, b := range g.Blocks[s.Blocks.From:s.Blocks.To] {
-				f.add(b.Text)
-			}
-			f.num(s.Links.Len())
-			for _, l := range g.Links[s.Links.From:s.Links.To] {
-				f.add(l.Text)
-			}
-		}
+	f.num(len(entries))
+	for _, e := range entries {
+		f.add(e.ID)
+		f.add(string(e.Lang))
+		f.add(strconv.FormatUint(e.Digest, 16))
 	}
 	return f.sum()
 }

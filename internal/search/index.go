@@ -48,7 +48,8 @@ const (
 // library, never on how the build was scheduled, so the same library always
 // gives the same index, byte for byte.
 type Index struct {
-	guides []*library.Guide // in the library's reading order
+	lib     *library.Library
+	entries []*library.Entry // the guides, in the library's reading order
 	units  []unit           // one per section of every guide
 	voc    vocabulary
 	post   postingLists // by stem id
@@ -65,7 +66,7 @@ type Index struct {
 
 // unit is one section of one guide. Its texts are the guide's own strings.
 type unit struct {
-	guide   int32 // index in Index.guides
+	guide   int32 // index in Index.entries
 	section int32 // index in the guide's Sections
 	first   int32 // the unit of the guide's top section
 	headLen int32 // the heading's words (the title's and the Right now label's on the top section)
@@ -87,10 +88,18 @@ const (
 	unitTemplate                    // in a guide with text to fill in ("[FULL NAME]")
 )
 
-func (ix *Index) guide(u *unit) *library.Guide { return ix.guides[u.guide] }
+// entry is the unit's guide's entry: what scoring needs, decoding nothing.
+func (ix *Index) entry(u *unit) *library.Entry { return ix.entries[u.guide] }
+
+// guide is the unit's guide, decoded (once) when a result needs its text.
+func (ix *Index) guide(u *unit) *library.Guide {
+	e := ix.entries[u.guide]
+	g, _ := ix.lib.Get(e.ID, e.Lang)
+	return g
+}
 
 func (ix *Index) section(u *unit) *library.Section {
-	return &ix.guides[u.guide].Sections[u.section]
+	return &ix.guide(u).Sections[u.section]
 }
 
 func (u *unit) top() bool { return u.section == 0 }

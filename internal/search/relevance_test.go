@@ -23,7 +23,7 @@ var (
 func corpus(t testing.TB) (*library.Library, *Index) {
 	t.Helper()
 	corpusOnce.Do(func() {
-		lib, err := library.Load(defensa.Guides(), "guides", false)
+		lib, err := defensa.Library()
 		if err != nil {
 			t.Fatalf("built-in guides: %v", err)
 		}

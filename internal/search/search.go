@@ -146,7 +146,7 @@ func (ix *Index) Search(text string, opt Options) []Result {
 		}
 		u := int32(i)
 		un := &ix.units[u]
-		if opt.Lang != "" && ix.guide(un).Lang != opt.Lang {
+		if opt.Lang != "" && ix.entry(un).Lang != opt.Lang {
 			continue
 		}
 		if len(phrases) > 0 && !containsPhrases(ix.wordsOf(u, sc.words), phrases) {
@@ -167,7 +167,7 @@ func (ix *Index) Search(text string, opt Options) []Result {
 		if un.flags&unitTemplate != 0 && !question {
 			s *= templateBoost
 		}
-		if opt.Lang == "" && opt.Prefer != "" && ix.guide(un).Lang == opt.Prefer {
+		if opt.Lang == "" && opt.Prefer != "" && ix.entry(un).Lang == opt.Prefer {
 			s *= preferBonus
 		}
 		ranked = append(ranked, scored{u, s})
@@ -281,7 +281,7 @@ func (ix *Index) rescore(top []scored, question bool, groups []group, weights co
 			cover = weights.share(ix.titleConcepts(un.first, groups, sc))
 			// A tag the query holds whole is another name of the guide
 			// ("cerrar mi caso" for "cierre mi caso").
-			li := langIndex(ix.guide(un).Lang)
+			li := langIndex(ix.entry(un).Lang)
 			for _, tag := range ix.tags[un.guide] {
 				if ix.wholeTag(tag, li, stems) {
 					cover = max(cover, weights.share(ix.conceptsIn(tag, li, groups)))
@@ -292,7 +292,7 @@ func (ix *Index) rescore(top []scored, question bool, groups []group, weights co
 		top[i].score *= 1 + titleBonus*cover
 		words := ix.wordsOf(u, sc.words)
 		sc.words = words
-		li := langIndex(ix.guide(un).Lang)
+		li := langIndex(ix.entry(un).Lang)
 		if ownWords >= 2 && bits.OnesCount64(sc.concepts[u]) >= 2 {
 			top[i].score *= 1 + phraseBonus*float64(ix.adjacentPairs(words, sc.pairs, li))
 		}
@@ -315,7 +315,7 @@ func (ix *Index) titleConcepts(first int32, groups []group, sc *scratch) uint64 
 	un := &ix.units[first]
 	title := ix.wordsOf(first, sc.words)[:un.headLen]
 	sc.words = title
-	return ix.conceptsIn(title, langIndex(ix.guide(un).Lang), groups)
+	return ix.conceptsIn(title, langIndex(ix.entry(un).Lang), groups)
 }
 
 // wholeTag reports whether every word of a tag of two words or more (in
@@ -452,7 +452,7 @@ func (ix *Index) results(ranked []scored, sorted int, opt Options, groups []grou
 			continue
 		}
 		count[un.first]++
-		g := ix.guide(un)
+		g := ix.entry(un)
 		heading, anchor := ix.heading(un)
 		out = append(out, Result{
 			ID: g.ID, Lang: g.Lang, Title: g.Title, Heading: heading, Anchor: anchor,

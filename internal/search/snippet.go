@@ -47,8 +47,7 @@ func (s Snippet) MarshalJSON() ([]byte, error) { return json.Marshal(s.Marked("*
 // words each line has); only the line shown is read again, for its marks.
 func (ix *Index) snippet(u int32, match matchSet, stems []bool, sc *scratch) Snippet {
 	un := &ix.units[u]
-	g := ix.guide(un)
-	li := langIndex(g.Lang)
+	li := langIndex(ix.entry(un).Lang)
 	sources := []int32{u}
 	if un.flags&unitEmpty != 0 {
 		sources = ix.subsections(u)
@@ -81,8 +80,9 @@ func (ix *Index) snippet(u int32, match matchSet, stems []bool, sc *scratch) Sni
 		first := ix.firstSayable(sources)
 		if un.top() || first == "" {
 			// The match was in the title or tags: the summary says most.
-			marks, _ := ix.matchLine(g.Summary, match, li)
-			return window(g.Summary, marks)
+			summary := ix.entry(un).Summary
+			marks, _ := ix.matchLine(summary, match, li)
+			return window(summary, marks)
 		}
 		return window(strings.Join(strings.Fields(first), " "), nil)
 	}

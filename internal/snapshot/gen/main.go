@@ -1,6 +1,7 @@
-// Command gen writes the snapshot of the built-in library that embed.go
-// embeds: the guides of guides/, loaded and parsed once at build time, so
-// the program never parses Markdown or YAML for them at start.
+// Command gen writes the snapshots of the built-in library and of its
+// search index that embed.go embeds: the guides of guides/, loaded and
+// parsed once at build time and indexed, so the program never parses
+// Markdown or YAML for them, nor builds their index, at start.
 //
 // Run it from the repository root with `go generate .`; a test fails,
 // naming that command, when the snapshot no longer matches guides/.
@@ -13,6 +14,7 @@ import (
 
 	"defensa/internal/i18n"
 	"defensa/internal/library"
+	"defensa/internal/search"
 )
 
 func main() {
@@ -32,10 +34,26 @@ func run() error {
 	if failed {
 		return fmt.Errorf("the built-in guides have problems: fix them first (defensa check guides)")
 	}
+	data := library.EncodeSnapshot(lib)
 	out := filepath.Join("internal", "snapshot", "library.bin")
-	if err := os.WriteFile(out, library.EncodeSnapshot(lib), 0o644); err != nil {
+	if err := os.WriteFile(out, data, 0o644); err != nil {
 		return err
 	}
 	fmt.Printf("gen: %s: %d guides\n", out, lib.Len())
+	// The index is built over the library as the program will decode it,
+	// so what it points at is exactly what the program has.
+	decoded, err := library.DecodeSnapshot(string(data))
+	if err != nil {
+		return err
+	}
+	index, err := search.Build(decoded).MarshalBinary()
+	if err != nil {
+		return err
+	}
+	out = filepath.Join("internal", "snapshot", "index.bin")
+	if err := os.WriteFile(out, index, 0o644); err != nil {
+		return err
+	}
+	fmt.Printf("gen: %s: %d bytes\n", out, len(index))
 	return nil
 }
