@@ -8,7 +8,6 @@ import (
 	"sync"
 	"testing"
 
-	defensa "defensa"
 	"defensa/internal/i18n"
 	"defensa/internal/library"
 )
@@ -23,7 +22,7 @@ var (
 func corpus(t testing.TB) (*library.Library, *Index) {
 	t.Helper()
 	corpusOnce.Do(func() {
-		lib, err := defensa.Library()
+		lib, err := library.Load(os.DirFS("../../guides"), "guides", false)
 		if err != nil {
 			t.Fatalf("built-in guides: %v", err)
 		}
