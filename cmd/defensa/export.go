@@ -58,4 +58,3 @@ func runExport(c *call) error {
 	c.say("export.done", len(res.Files), dir, filepath.Join(dir, "index.html"))
 	return nil
 }
-

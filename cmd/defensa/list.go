@@ -65,7 +65,8 @@ func runList(c *call, asJSON bool) error {
 	guides := lib.Entries(lang) // a list decodes no guide
 	if asJSON {
 		items := make([]listItem, 0, len(guides))
-		for _, g := range guides {
+		for _, e := range guides {
+			g, _ := lib.Get(e.ID, e.Lang) // for its sources
 			items = append(items, newListItem(g))
 		}
 		return c.json(items)
@@ -96,7 +97,7 @@ func runList(c *call, asJSON bool) error {
 	return tw.Flush()
 }
 
-func newListItem(g *library.Entry) listItem {
+func newListItem(g *library.Guide) listItem {
 	it := listItem{
 		ID: g.ID, Lang: g.Lang, Section: g.Section, Title: g.Title, Summary: g.Summary,
 		Reviewed: day(g.Reviewed), FactsAsOf: month(g.FactsAsOf),

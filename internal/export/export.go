@@ -80,6 +80,15 @@ type site struct {
 	opt  Options
 	full bool // the whole site, not only the printable pages
 	out  Result
+	tmpl *pageTemplates // parsed on first use
+}
+
+// templates returns the page templates, parsing them once.
+func (s *site) templates() *pageTemplates {
+	if s.tmpl == nil {
+		s.tmpl = parseTemplates()
+	}
+	return s.tmpl
 }
 
 func newSite(lib *library.Library, opt Options, full bool) *site {

@@ -119,7 +119,7 @@ func (s *site) guidePage(g *library.Guide) error {
 			p.Alternates = append(p.Alternates, alternateOf(name, l, guidePage(twin)))
 		}
 	}
-	return s.render(guideTemplate, name, p)
+	return s.render(s.templates().guide, name, p)
 }
 
 // links says what each link of g becomes on the page at from. On a
@@ -251,7 +251,7 @@ func (s *site) langIndex(lang i18n.Lang, prints printSet) error {
 	for _, l := range others(lang) {
 		p.Alternates = append(p.Alternates, alternateOf(name, l, langIndex(l)))
 	}
-	return s.render(indexTemplate, name, p)
+	return s.render(s.templates().index, name, p)
 }
 
 func (s *site) entry(g *library.Guide, lang i18n.Lang, from, label string) entry {
@@ -317,5 +317,5 @@ func (s *site) rootIndex(prints []printSet) error {
 	p := s.page(i18n.English, rootIndex, "defensa")
 	p.Description = catalog(i18n.English).T("export.tagline")
 	p.Content = v
-	return s.render(rootTemplate, rootIndex, p)
+	return s.render(s.templates().root, rootIndex, p)
 }

@@ -1,8 +1,8 @@
 package export
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
+	"hash/fnv"
 	"path"
 	"strings"
 
@@ -54,8 +54,9 @@ func safeName(part string) string {
 	if library.ValidID(part+"/x") && !windowsDevice(part) {
 		return part
 	}
-	sum := sha256.Sum256([]byte(part))
-	return "x" + hex.EncodeToString(sum[:8])
+	h := fnv.New128a()
+	_, _ = h.Write([]byte(part))
+	return "x" + hex.EncodeToString(h.Sum(nil)[:8])
 }
 
 // rel is the relative URL from the page at from to the file at to (both

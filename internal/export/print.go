@@ -174,7 +174,7 @@ func (s *site) cardSheet(lang i18n.Lang) (bool, error) {
 			p.Alternates = append(p.Alternates, alternateOf(name, l, cardsPage(l)))
 		}
 	}
-	return true, s.render(cardsTemplate, name, p)
+	return true, s.render(s.templates().cards, name, p)
 }
 
 // cutMarks are short lines outside the grid of cards, in line with every
@@ -245,7 +245,7 @@ func (s *site) handout(g *library.Guide) error {
 			p.Alternates = append(p.Alternates, alternateOf(name, l, handoutPage(l, g.ID)))
 		}
 	}
-	return s.render(handoutTemplate, name, p)
+	return s.render(s.templates().handout, name, p)
 }
 
 // denseAfter is how many characters of text a handout holds before it is

@@ -159,19 +159,22 @@ const handoutHTML = `{{define "content"}}{{$v := .Content}}<div class="howto nop
 {{end}}</main>
 {{end}}`
 
-var (
-	cardsTemplate   = pageTemplate(cardsHTML)
-	handoutTemplate = pageTemplate(handoutHTML)
-)
+// pageTemplates are the page templates, parsed when an export first needs
+// them: a program that never exports never parses them.
+type pageTemplates struct {
+	guide, index, root, cards, handout *template.Template
+}
 
-var (
-	baseTemplate  = template.Must(template.New("layout").Parse(layoutHTML))
-	guideTemplate = pageTemplate(guideHTML)
-	indexTemplate = pageTemplate(indexHTML)
-	rootTemplate  = pageTemplate(rootHTML)
-)
-
-// pageTemplate is the layout with one page's content.
-func pageTemplate(content string) *template.Template {
-	return template.Must(template.Must(baseTemplate.Clone()).Parse(content))
+func parseTemplates() *pageTemplates {
+	base := template.Must(template.New("layout").Parse(layoutHTML))
+	page := func(content string) *template.Template {
+		return template.Must(template.Must(base.Clone()).Parse(content))
+	}
+	return &pageTemplates{
+		guide:   page(guideHTML),
+		index:   page(indexHTML),
+		root:    page(rootHTML),
+		cards:   page(cardsHTML),
+		handout: page(handoutHTML),
+	}
 }

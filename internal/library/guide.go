@@ -35,7 +35,6 @@ type Entry struct {
 	// checked against (front matter facts_as_of, YYYY-MM), as the first day
 	// of that month; zero when missing.
 	FactsAsOf time.Time
-	Sources   []Source
 	RightNow  *RightNow // the guide asks to be listed under "Right now"
 	Hotline   *Hotline  // the organization's hotline, for cards and handouts
 
@@ -57,6 +56,7 @@ type Entry struct {
 type Guide struct {
 	Entry
 
+	Sources  []Source
 	Body     string `text:"multiline"` // Markdown after the front matter
 	BodyLine int    // file line on which Body starts (1-based)
 	Headings []Heading

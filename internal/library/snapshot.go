@@ -24,7 +24,7 @@ import (
 // Entry strings are slices of the embedded data, never copies.
 
 // snapshotMagic starts every snapshot; the digit changes with the format.
-const snapshotMagic = "defensa library snapshot 5\n"
+const snapshotMagic = "defensa library snapshot 6\n"
 
 // ErrSnapshot is returned for data that is not a snapshot of this format.
 var ErrSnapshot = errors.New("not a library snapshot of this version: run go generate")
@@ -115,13 +115,6 @@ func (e *encoder) entry(g *Entry) {
 	}
 	e.time(g.Reviewed)
 	e.time(g.FactsAsOf)
-	e.uint(len(g.Sources))
-	for _, s := range g.Sources {
-		e.str(s.Title)
-		e.str(s.Publisher)
-		e.str(s.URL)
-		e.str(s.Date)
-	}
 	e.bool(g.RightNow != nil)
 	if g.RightNow != nil {
 		e.str(g.RightNow.Label)
@@ -141,6 +134,13 @@ func (e *encoder) entry(g *Entry) {
 func (e *encoder) uint64(v uint64) { e.buf = binary.LittleEndian.AppendUint64(e.buf, v) }
 
 func (e *encoder) content(g *Guide) {
+	e.uint(len(g.Sources))
+	for _, s := range g.Sources {
+		e.str(s.Title)
+		e.str(s.Publisher)
+		e.str(s.URL)
+		e.str(s.Date)
+	}
 	e.str(g.Body)
 	e.uint(g.BodyLine)
 	e.uint(len(g.Headings))
@@ -251,12 +251,6 @@ func (d *decoder) entry() *Entry {
 	}
 	g.Reviewed = d.time()
 	g.FactsAsOf = d.time()
-	if n := d.uint(); n > 0 {
-		g.Sources = make([]Source, n)
-		for i := range g.Sources {
-			g.Sources[i] = Source{Title: d.str(), Publisher: d.str(), URL: d.str(), Date: d.str()}
-		}
-	}
 	if d.bool() {
 		g.RightNow = &RightNow{Label: d.str(), Order: d.int()}
 	}
@@ -285,6 +279,12 @@ func decodeRecord(e Entry, record string) *Guide {
 }
 
 func (d *decoder) content(g *Guide) {
+	if n := d.uint(); n > 0 {
+		g.Sources = make([]Source, n)
+		for i := range g.Sources {
+			g.Sources[i] = Source{Title: d.str(), Publisher: d.str(), URL: d.str(), Date: d.str()}
+		}
+	}
 	g.Body = d.str()
 	g.BodyLine = d.uint()
 	g.Headings = make([]Heading, d.uint())

@@ -50,9 +50,9 @@ const (
 type Index struct {
 	lib     *library.Library
 	entries []*library.Entry // the guides, in the library's reading order
-	units  []unit           // one per section of every guide
-	voc    vocabulary
-	post   postingLists // by stem id
+	units   []unit           // one per section of every guide
+	voc     vocabulary
+	post    postingLists // by stem id
 	unitWords
 	avgLen      float64
 	synonyms    []synGroup
