@@ -7,11 +7,7 @@
 package defensa
 
 import (
-	"compress/flate"
 	_ "embed" // the snapshots
-	"fmt"
-	"io"
-	"strings"
 
 	"defensa/internal/library"
 	"defensa/internal/search"
@@ -34,19 +30,4 @@ func Library() (*library.Library, error) { return library.DecodeSnapshot(library
 // loaded from the snapshot made at build time; for any other library (a
 // --guides folder merged in) it returns search.ErrMismatch, and the caller
 // builds one.
-func Index(lib *library.Library) (*search.Index, error) {
-	data, err := indexData()
-	if err != nil {
-		return nil, err
-	}
-	return search.Load(data, lib)
-}
-
-// indexData unpacks the embedded index (it is stored compressed).
-func indexData() (string, error) {
-	b, err := io.ReadAll(flate.NewReader(strings.NewReader(indexSnapshot)))
-	if err != nil {
-		return "", fmt.Errorf("%w: %v", search.ErrMismatch, err)
-	}
-	return string(b), nil
-}
+func Index(lib *library.Library) (*search.Index, error) { return search.Load(indexSnapshot, lib) }

@@ -5,25 +5,22 @@ import (
 	"testing"
 )
 
-// BenchmarkParse measures reading a command line: finding the command
-// among the flags, parsing them once and settling the language. It is
-// done once a run, before anything is loaded.
-func BenchmarkParse(b *testing.B) {
-	env := testEnv(map[string]string{"LANG": "es_MX.UTF-8"}, &bytes.Buffer{}, &bytes.Buffer{})
-	args := []string{"--lang", "es", "read", "rights/at-home#como-prepararse-desde-ahora", "--width", "60", "--no-pager"}
-	for b.Loop() {
-		if _, err := parse(args, commands(), env); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkHelp measures the general help, made from the command table.
-func BenchmarkHelp(b *testing.B) {
-	for b.Loop() {
-		var out bytes.Buffer
-		if code := run([]string{"--help"}, testEnv(nil, &out, &bytes.Buffer{})); code != 0 {
-			b.Fatal(code)
-		}
+// BenchmarkCommands runs whole commands in process, as bench/startup.py
+// runs them as processes (which adds start-up to these figures).
+func BenchmarkCommands(b *testing.B) {
+	for _, args := range [][]string{
+		{"version"},
+		{"list"},
+		{"read", "reference/glossary"},
+		{"search", "detuvieron", "a", "mi", "esposo"},
+	} {
+		b.Run(args[0], func(b *testing.B) {
+			for b.Loop() {
+				var out, errOut bytes.Buffer
+				if code := run(args, testEnv(nil, &out, &errOut)); code != 0 {
+					b.Fatalf("%v: exit %d: %s", args, code, errOut.String())
+				}
+			}
+		})
 	}
 }
