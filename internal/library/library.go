@@ -22,6 +22,7 @@ var Sections = []string{"campaign", "templates", "rights", "discretion", "detain
 type Library struct {
 	mu    sync.Mutex // guards decoding a slot's guide
 	slots map[key]*slot
+	dict  string // the snapshot's compression dictionary
 }
 
 type key struct {
@@ -48,7 +49,7 @@ func (l *Library) guide(s *slot) *Guide {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if s.guide == nil {
-		s.guide = decodeRecord(*s.entry, *s.record)
+		s.guide = decodeRecord(*s.entry, *s.record, l.dict)
 		s.entry, s.record = &s.guide.Entry, nil
 	}
 	return s.guide
