@@ -40,6 +40,11 @@ type Env struct {
 	// Exit ends the process; a signal that arrives during a command calls
 	// it with 128+signal.
 	Exit func(int)
+	// OneShot is called once the command is known to be one that prints
+	// and ends (not the full-screen interface); nil (in tests) for
+	// nothing. main uses it to turn the garbage collector off: such a
+	// command ends in milliseconds, having made a few megabytes.
+	OneShot func()
 }
 
 func (e *Env) now() time.Time {
@@ -96,6 +101,9 @@ var (
 func run(args []string, env *Env) int {
 	table := commands()
 	c, err := parse(args, table, env)
+	if err == nil && !c.cmd.terminal && env.OneShot != nil {
+		env.OneShot()
+	}
 	if err == nil && !c.showsInfo() {
 		c.start()
 		err = c.cmd.run(c)

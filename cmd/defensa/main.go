@@ -8,6 +8,7 @@ package main
 import (
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/charmbracelet/x/term"
@@ -38,6 +39,12 @@ func main() {
 			return ch, func() { signal.Stop(ch) }
 		},
 		Exit: os.Exit,
+		OneShot: func() {
+			// No collection while the heap stays small; past the limit (a
+			// large export) the collector works as usual.
+			debug.SetGCPercent(-1)
+			debug.SetMemoryLimit(64 << 20)
+		},
 	}
 	os.Exit(run(os.Args[1:], env))
 }

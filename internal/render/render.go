@@ -125,6 +125,25 @@ func Draw(g *library.Guide, opt Options) (*Drawn, error) {
 func draw(g *library.Guide, opt Options) (*Drawn, error) {
 	d := g.Document()
 	prepare(d, g, opt)
+	var lines []string
+	if opt.Strip {
+		lines = plainLines(d, opt) // the same text, without glamour's cost
+	} else {
+		var err error
+		if lines, err = glamourLines(d, opt); err != nil {
+			return nil, err
+		}
+	}
+	drawn := &Drawn{guide: g, opt: opt}
+	for _, line := range lines {
+		drawn.lines = append(drawn.lines, parseLine(line))
+	}
+	return drawn, nil
+}
+
+// glamourLines draws the prepared tree with glamour, one logical line per
+// paragraph, item or code line.
+func glamourLines(d *library.Doc, opt Options) ([]string, error) {
 	var buf bytes.Buffer
 	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(ansi.NewRenderer(ansi.Options{
 		WordWrap: 0, // wrap does it
@@ -133,14 +152,13 @@ func draw(g *library.Guide, opt Options) (*Drawn, error) {
 	if err := r.Render(&buf, d.Source, d.Root); err != nil {
 		return nil, err
 	}
-	d2 := &Drawn{guide: g, opt: opt}
-	for _, line := range strings.Split(strings.Trim(buf.String(), "\n"), "\n") {
-		if opt.Strip {
-			line = xansi.Strip(line)
+	lines := strings.Split(strings.Trim(buf.String(), "\n"), "\n")
+	if opt.Strip {
+		for i, l := range lines {
+			lines[i] = xansi.Strip(l)
 		}
-		d2.lines = append(d2.lines, parseLine(line))
 	}
-	return d2, nil
+	return lines, nil
 }
 
 // Layout wraps the drawn guide at width columns (clamped to [MinWidth,
@@ -198,6 +216,12 @@ func prepare(d *library.Doc, g *library.Guide, opt Options) {
 		case *east.Table:
 			tables = append(tables, n)
 			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph:
+			// glamour runs the paragraphs of a list item together: keep
+			// their words apart.
+			if isListItem(n.Parent()) && n.NextSibling() != nil && n.NextSibling().Kind() == ast.KindParagraph {
+				n.AppendChild(n, d.TextSegment(" "))
+			}
 		}
 		return ast.WalkContinue, nil
 	})

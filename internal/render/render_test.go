@@ -361,3 +361,58 @@ func TestFallbackKeepsHeadings(t *testing.T) {
 		t.Errorf("heading at %d in %q", line, d.Plain)
 	}
 }
+
+// collapsed is a drawing as wrap sees it: trailing spaces off, runs of
+// blank lines as one, none at the ends.
+func collapsed(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		l = strings.TrimRight(l, " ")
+		if l == "" && (len(out) == 0 || out[len(out)-1] == "") {
+			continue
+		}
+		out = append(out, l)
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// The plain path draws every guide as glamour does with its escapes
+// stripped, so a pipe and a terminal show the same text: every guide of
+// the library, and one with every kind of block.
+func TestPlainDrawsAsGlamour(t *testing.T) {
+	lib := corpus(t)
+	every := guideFrom(t, "# T\n\nText *em* **strong** `code &amp; more` and [a link](https://x.org/) \\ &amp; &lt;.\nSoft break.\n\n"+
+		"> quote\n> > nested quote\n\n3. three\n4. four\n   - nested\n     lazy line\n\n- [ ] open\n- [x] done\n\n"+
+		"- loose one\n\n- loose two\n\n  second paragraph\n\n---\n\n```text\ncode [X]\n  indented\n```\n\n    indented code\n\n"+
+		"Term\n: Definition\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Heading two\n\n### Three\n")
+	for _, g := range append(lib.Guides(""), every) {
+		for _, ascii := range []bool{false, true} {
+			opt := Options{Strip: true, ASCII: ascii, Sources: "Sources"}
+			d := g.Document()
+			prepare(d, g, opt)
+			want, err := glamourLines(d, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d = g.Document()
+			prepare(d, g, opt)
+			got := plainLines(d, opt)
+			w, gl := collapsed(want), collapsed(got)
+			for i := range max(len(w), len(gl)) {
+				var a, b string
+				if i < len(w) {
+					a = w[i]
+				}
+				if i < len(gl) {
+					b = gl[i]
+				}
+				if a != b {
+					t.Fatalf("%s (ascii %v) line %d:\nglamour %q\nplain   %q", g.Path, ascii, i, a, b)
+				}
+			}
+		}
+	}
+}

@@ -63,6 +63,17 @@ func markerString(kind rune, i int) string { return string(kind + rune(i)) }
 
 // tokenize splits a styled line into tokens.
 func tokenize(line string) []token {
+	if plainASCII(line) {
+		// The common case of plain output: a byte is a cell.
+		toks := make([]token, len(line))
+		for i := range len(line) {
+			toks[i] = token{s: line[i : i+1], width: 1}
+			if line[i] == ' ' {
+				toks[i].kind = space
+			}
+		}
+		return toks
+	}
 	var toks []token
 	var state byte
 	for len(line) > 0 {
@@ -87,6 +98,17 @@ func tokenize(line string) []token {
 		}
 	}
 	return toks
+}
+
+// plainASCII reports whether s is printable ASCII: no escape, no marker,
+// nothing wider or narrower than a cell.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // protected are the spans whose spaces must not break a line: phone
@@ -137,9 +159,42 @@ func protect(toks []token) {
 	}
 }
 
-// listPrefix matches what a line starts with that its wrapped lines hang
-// under: indentation, quote bars, and a bullet, number or task box.
-var listPrefix = regexp.MustCompile(`^((?: |│ |\| )*)(• |\* |[0-9]+\. |\[[ x✓]\] )?`)
+// listPrefix measures what a line starts with that its wrapped lines hang
+// under: indentation and quote bars (the first width), then a bullet,
+// number or task box (the whole prefix's width).
+func listPrefix(plain string) (bars, whole int) {
+	s := plain
+	for {
+		switch {
+		case strings.HasPrefix(s, " "):
+			s = s[1:]
+		case strings.HasPrefix(s, "│ "):
+			s = s[len("│ "):]
+		case strings.HasPrefix(s, "| "):
+			s = s[2:]
+		default:
+			bars = xansi.StringWidth(plain[:len(plain)-len(s)])
+			return bars, bars + xansi.StringWidth(listMarker(s))
+		}
+	}
+}
+
+// listMarker is the bullet, number or task box at the start of s, or "".
+func listMarker(s string) string {
+	for _, m := range []string{"• ", "* ", "[ ] ", "[x] ", "[✓] "} {
+		if strings.HasPrefix(s, m) {
+			return m
+		}
+	}
+	digits := 0
+	for digits < len(s) && s[digits] >= '0' && s[digits] <= '9' {
+		digits++
+	}
+	if digits > 0 && strings.HasPrefix(s[digits:], ". ") {
+		return s[:digits+2]
+	}
+	return ""
+}
 
 // position is where a marker landed: a line of the output and a column of
 // its plain text.
@@ -188,9 +243,7 @@ func parseLine(line string) logical {
 			plain.WriteString(t.s)
 		}
 	}
-	m := listPrefix.FindStringSubmatch(plain.String())
-	l.prefixCells = xansi.StringWidth(m[0])
-	l.bulletFrom = xansi.StringWidth(m[1])
+	l.bulletFrom, l.prefixCells = listPrefix(plain.String())
 	cells := 0
 	for l.split < len(toks) && cells < l.prefixCells {
 		cells += toks[l.split].width
@@ -282,10 +335,7 @@ func (w *wrapper) add(l logical) {
 	w.push(out.String())
 }
 
-var (
-	emptySGR    = regexp.MustCompile(`\x1b\[[0-9;]*m\x1b\[0?m`)
-	trailingPad = regexp.MustCompile(`(?:\x1b\[[0-9;]*m| )+$`)
-)
+var emptySGR = regexp.MustCompile(`\x1b\[[0-9;]*m\x1b\[0?m`)
 
 // push appends a finished line, without what glamour pads lines with
 // (empty style runs and trailing spaces): output many times smaller, and
@@ -298,14 +348,35 @@ func (w *wrapper) push(line string) {
 		}
 		line = next
 	}
-	if loc := trailingPad.FindStringIndex(line); loc != nil {
-		tail := line[loc[0]:]
-		line = line[:loc[0]]
-		if strings.Contains(tail, "\x1b[") {
+	if cut := trailingPad(line); cut < len(line) {
+		styled := strings.Contains(line[cut:], "\x1b[")
+		line = line[:cut]
+		if styled {
 			line += "\x1b[m" // keep the reset so no style leaks to the next line
 		}
 	}
 	w.lines = append(w.lines, line)
+}
+
+// trailingPad returns where the padding at the end of line starts: spaces
+// and style sequences, up to the last thing that shows.
+func trailingPad(line string) int {
+	end := len(line)
+	for end > 0 {
+		switch {
+		case line[end-1] == ' ':
+			end--
+		case line[end-1] == 'm':
+			start := strings.LastIndex(line[:end], "\x1b[")
+			if start < 0 || strings.Trim(line[start+2:end-1], "0123456789;") != "" {
+				return end
+			}
+			end = start
+		default:
+			return end
+		}
+	}
+	return end
 }
 
 // continuation is the prefix of a wrapped line: the same indentation and

@@ -24,7 +24,8 @@ import (
 //	synonyms: matching phrases, phrases per line, words per phrase, word ids
 //	tags: per guide, tags, words per tag, word ids
 //	postings: offsets (gaps), then the encoded lists
-//	section words: offsets (gaps), then the encoded ids
+//	the word id of each frequency rank, commonest first
+//	section words: offsets (gaps), then their frequency ranks
 //	section lines: offsets (gaps), then each line's number of words
 //
 // Every number is a uvarint and every term count a whole number of
@@ -33,7 +34,7 @@ import (
 
 const (
 	magic         = "DSIX"
-	formatVersion = 2
+	formatVersion = 3
 )
 
 // ErrMismatch is returned by Load for data made from another library, by
@@ -111,6 +112,9 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 		putString(data)
 	}
 	putOffsets(ix.post.at, ix.post.data)
+	for _, id := range ix.byRank {
+		put(int(id))
+	}
 	putOffsets(ix.wordAt, ix.wordData)
 	putOffsets(ix.lineAt, ix.lineData)
 
@@ -242,6 +246,16 @@ func (ix *Index) decode(d *decoder) error {
 		ix.tags[gi] = names
 	}
 	ix.post.at, ix.post.data = d.offsets(nstems)
+	ix.byRank = make([]int32, words)
+	seen := make([]bool, words)
+	for i := range ix.byRank {
+		id := d.uint()
+		if id >= words || seen[id] {
+			return errors.New("bad word rank")
+		}
+		seen[id] = true
+		ix.byRank[i] = int32(id)
+	}
 	ix.wordAt, ix.wordData = d.offsets(units)
 	ix.lineAt, ix.lineData = d.offsets(units)
 	if d.err != nil {

@@ -157,8 +157,10 @@ func (r *postingReader) next() (unit int32, tf float64, ok bool) {
 // varint word ids in one string, for phrases and for words that stand
 // together. Sections are decoded one at a time, only for the best matches.
 type unitWords struct {
-	wordData string
+	wordData string   // frequency ranks (see frequencyRanks), not ids
 	wordAt   []uint32 // by unit; one more at the end
+	byRank   []int32  // the word id of each rank
+	rank     []int32  // the rank of each word id (kept by Build only)
 	// The number of words on each line of a unit's text, likewise.
 	lineData string
 	lineAt   []uint32
@@ -179,9 +181,11 @@ func (w *unitWords) linesOf(u int32, buf []int32) []int32 {
 func (w *unitWords) wordsOf(u int32, buf []int32) []int32 {
 	buf = buf[:0]
 	for pos, end := int(w.wordAt[u]), int(w.wordAt[u+1]); pos < end; {
-		var id uint64
-		id, pos = uvarint(w.wordData, pos)
-		buf = append(buf, int32(id))
+		var r uint64
+		r, pos = uvarint(w.wordData, pos)
+		if r < uint64(len(w.byRank)) { // checked at load; never trust an index
+			buf = append(buf, w.byRank[r])
+		}
 	}
 	return buf
 }
