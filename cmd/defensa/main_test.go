@@ -263,6 +263,16 @@ func TestSearchNothing(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Nothing found") || !strings.Contains(out, "glossary") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
+	// The situations most people come with, in the person's language.
+	for _, want := range []string{"Right now:", "ICE is at the door", "defensa read rights/at-home"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
+	}
+	out, _, _ = runCmd(t, map[string]string{"LANG": "es_MX.UTF-8"}, "search", "qqqxxzz")
+	if !strings.Contains(out, "La migra está en la puerta") {
+		t.Errorf("Spanish:\n%s", out)
+	}
 }
 
 func TestTUINeedsATerminal(t *testing.T) {

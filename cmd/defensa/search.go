@@ -1,13 +1,17 @@
 package main
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
+	"text/tabwriter"
 
 	xansi "github.com/charmbracelet/x/ansi"
 
 	"defensa/internal/i18n"
+	"defensa/internal/library"
 	"defensa/internal/search"
 )
 
@@ -73,6 +77,7 @@ func runSearch(c *call, asJSON bool, limit int) error {
 			c.say("cmd.did_you_mean", strings.Join(s, ", "))
 		}
 		c.say("cmd.search.try_glossary")
+		c.rightNow(lib)
 		return nil
 	}
 	open, close := "", ""
@@ -109,3 +114,25 @@ func hang(s string, width, indent int) string {
 }
 
 func round(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
+
+// rightNow lists the "Right now" guides, for a search that found nothing:
+// the situations most people come with.
+func (c *call) rightNow(lib *library.Library) {
+	var now []*library.Entry
+	for _, e := range lib.CatalogEntries(c.cat.Lang()) {
+		if e.RightNow != nil {
+			now = append(now, e)
+		}
+	}
+	if len(now) == 0 {
+		return
+	}
+	slices.SortStableFunc(now, func(a, b *library.Entry) int { return cmp.Compare(a.RightNow.Order, b.RightNow.Order) })
+	c.println("")
+	c.say("cmd.search.right_now")
+	tw := tabwriter.NewWriter(&c.out, 0, 0, 2, ' ', 0)
+	for _, e := range now {
+		fmt.Fprintf(tw, "  %s\tdefensa read %s\n", e.RightNow.Label, e.ID)
+	}
+	_ = tw.Flush()
+}

@@ -96,6 +96,7 @@ func init() {
 		// search.
 		"cmd.search.needs_query":  "search needs words to look for, for example: defensa search warrant",
 		"cmd.search.bad_limit":    "--limit must be a number greater than 0",
+		"cmd.search.right_now":    "Right now:",
 		"cmd.search.none":         "Nothing found for %q.",
 		"cmd.search.try_glossary": "Try fewer or simpler words, or look in the glossary (defensa read reference/glossary).",
 

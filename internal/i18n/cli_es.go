@@ -93,6 +93,7 @@ func init() {
 		// search.
 		"cmd.search.needs_query":  "search necesita palabras para buscar, por ejemplo: defensa search orden",
 		"cmd.search.bad_limit":    "--limit debe ser un número mayor que 0",
+		"cmd.search.right_now":    "Ahora mismo:",
 		"cmd.search.none":         "No se encontró nada para %q.",
 		"cmd.search.try_glossary": "Pruebe con menos palabras o más sencillas, o busque en el glosario (defensa read reference/glossary).",
 
