@@ -8,12 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need() { # need COMMAND DEBIAN-PACKAGE
-  command -v "$1" >/dev/null 2>&1 && return
-  export DEBIAN_FRONTEND=noninteractive
-  timeout 300 apt-get update -qq
-  timeout 300 apt-get install -y -qq "$2" >/dev/null
-}
+. .ci/need.sh
 need zimwriterfs zim-tools
 need zimcheck zim-tools
 need kiwix-serve kiwix-tools
