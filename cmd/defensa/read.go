@@ -157,29 +157,54 @@ func sectionLines(g *library.Guide, heading int) (from, to int) {
 	return from, to
 }
 
-// templates writes the guide's code blocks (the text to copy) as they are,
-// a blank line between two; with a heading, only those of its section.
+// templates writes the guide's code blocks (the text to copy) as they
+// are; with a heading, only those of its section. Several blocks are not
+// one letter: each comes under a line that names it, and an optional one
+// ("use this paragraph only if there is a conviction...") under what the
+// guide says of it, so no passage is pasted where it should not be.
 func (c *call) templates(g *library.Guide, heading int) error {
 	from, to := 0, int(^uint(0)>>1)
 	if inSection(g, heading) {
 		from, to = sectionLines(g, heading)
 	}
-	n := 0
-	for _, b := range g.Blocks {
-		if b.Line < from || b.Line >= to {
-			continue
+	var blocks []int
+	for i, b := range g.Blocks {
+		if b.Line >= from && b.Line < to {
+			blocks = append(blocks, i)
 		}
-		if n > 0 {
-			c.out.WriteByte('\n')
-		}
-		c.println(strings.TrimRight(b.Text, "\n"))
-		n++
 	}
-	if n == 0 {
+	if len(blocks) == 0 {
 		c.fail(message(c.cat, "cmd.read.no_template", g.ID))
 		return errReported
 	}
+	for n, i := range blocks {
+		if len(blocks) > 1 {
+			if n > 0 {
+				c.out.WriteByte('\n')
+			}
+			c.println("===== " + blockLabel(g, i) + " =====")
+		}
+		c.println(strings.TrimRight(g.Blocks[i].Text, "\n"))
+	}
 	return nil
+}
+
+// blockLabel names a template block: what the guide says of it when that
+// is a note ("Optional: ..."), else the heading of its section.
+func blockLabel(g *library.Guide, i int) string {
+	b := g.Blocks[i]
+	for _, cue := range []string{"Optional", "Opcional"} {
+		if strings.HasPrefix(b.Intro, cue) {
+			first, _, _ := strings.Cut(b.Intro, ". ") // its first sentence says when
+			return strings.TrimSuffix(first, ".") + "."
+		}
+	}
+	for _, s := range g.Sections {
+		if i >= s.Blocks.From && i < s.Blocks.To && s.Heading >= 0 {
+			return g.Headings[s.Heading].Text
+		}
+	}
+	return g.Title
 }
 
 // render writes the guide formatted for the terminal (plain in a pipe),

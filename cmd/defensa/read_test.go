@@ -72,8 +72,21 @@ func TestReadTemplate(t *testing.T) {
 		if err := c.templates(g, -1); err != nil {
 			t.Fatalf("%s %s: %v", g.Lang, g.ID, err)
 		}
-		if want := blocksText(g.Blocks); c.out.String() != want {
-			t.Errorf("%s %s: --template printed\n%q\nwant\n%q", g.Lang, g.ID, c.out.String(), want)
+		got := c.out.String()
+		if want := blocksText(g.Blocks); unlabelled(got) != want {
+			t.Errorf("%s %s: --template printed\n%q\nwant\n%q", g.Lang, g.ID, got, want)
+		}
+		if labels := strings.Count(got, "===== "); len(g.Blocks) > 1 && labels != len(g.Blocks) || len(g.Blocks) == 1 && labels != 0 {
+			t.Errorf("%s %s: %d labels for %d blocks", g.Lang, g.ID, labels, len(g.Blocks))
+		}
+	}
+	// The petition's conviction paragraph comes under what the guide says
+	// of it, never as part of the letter.
+	for _, lang := range []string{"en", "es"} {
+		out, _, _ := runCmd(t, nil, "read", "templates/petition", "--template", "--lang", lang)
+		cue := map[string]string{"en": "===== Optional: use this paragraph only if there is a conviction", "es": "===== Opcional: use este párrafo solo si hay una condena"}[lang]
+		if !strings.Contains(out, cue) {
+			t.Errorf("%s: the optional block is not labelled:\n%s", lang, out)
 		}
 	}
 	// On a terminal too, the text is plain: no Markdown, no colour.
@@ -82,7 +95,7 @@ func TestReadTemplate(t *testing.T) {
 	env.StdoutIsTerminal = true
 	env.TerminalSize = func() (int, int) { return 80, 100000 }
 	g, _ := lib.Get("templates/petition", "es")
-	if code := run([]string{"--lang", "es", "read", "templates/petition", "--template"}, env); code != 0 || out.String() != blocksText(g.Blocks) {
+	if code := run([]string{"--lang", "es", "read", "templates/petition", "--template"}, env); code != 0 || unlabelled(out.String()) != blocksText(g.Blocks) {
 		t.Errorf("exit %d, %s:\n%s", code, errOut.String(), out.String())
 	}
 	if strings.ContainsRune(out.String(), 0x1b) || strings.Contains(out.String(), "```") {
@@ -99,7 +112,7 @@ func TestReadTemplate(t *testing.T) {
 		}
 	}
 	section, _, _ := runCmd(t, nil, "read", "templates/call-script#script-for-calling-ice", "--template")
-	if len(in) == 0 || len(in) == len(g.Blocks) || section != blocksText(in) {
+	if len(in) == 0 || len(in) == len(g.Blocks) || unlabelled(section) != blocksText(in) {
 		t.Errorf("the section's %d of %d templates:\n%s", len(in), len(g.Blocks), section)
 	}
 	// A guide without templates says so.
@@ -107,6 +120,17 @@ func TestReadTemplate(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "rights/at-home has no template to copy") {
 		t.Errorf("exit %d, %q", code, stderr)
 	}
+}
+
+// unlabelled is --template's output without the lines that name blocks.
+func unlabelled(s string) string {
+	var keep []string
+	for _, l := range strings.SplitAfter(s, "\n") {
+		if !strings.HasPrefix(l, "===== ") {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "")
 }
 
 func blocksText(blocks []library.Block) string {

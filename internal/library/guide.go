@@ -166,6 +166,10 @@ type Block struct {
 	Text string `text:"multiline"` // the block's lines, without the fences
 	Info string // the fence's info string ("text"), if any
 	Line int    // file line of the block's first line of text
+	// Intro is the paragraph right before the block, which says what it
+	// is for ("**Optional:** use this paragraph only if..."); "" when
+	// something else stands before it.
+	Intro string
 }
 
 // Range is a half-open range of indexes [From, To).

@@ -176,6 +176,9 @@ func parseBody(body string, firstLine int, id string) (parsed, *limitError) {
 			textBuf = append(textBuf, strings.Join(row, " | "))
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			b := Block{Text: blockText(n, src), Line: li.line(nodeOffset(n))}
+			if prev, ok := n.PreviousSibling().(*ast.Paragraph); ok {
+				b.Intro = inlineText(prev, src)
+			}
 			if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
 				b.Info = textsafe.Line(string(f.Info.Segment.Value(src)))
 			}

@@ -24,7 +24,7 @@ import (
 // Entry strings are slices of the embedded data, never copies.
 
 // snapshotMagic starts every snapshot; the digit changes with the format.
-const snapshotMagic = "defensa library snapshot 8\n"
+const snapshotMagic = "defensa library snapshot 9\n"
 
 // ErrSnapshot is returned for data that is not a snapshot of this format.
 var ErrSnapshot = errors.New("not a library snapshot of this version: run go generate")
@@ -194,6 +194,7 @@ func (e *encoder) content(g *Guide) {
 		e.str(b.Text)
 		e.str(b.Info)
 		e.uint(b.Line)
+		e.str(b.Intro)
 	}
 	e.uint(len(g.Sections))
 	for _, s := range g.Sections {
@@ -327,7 +328,7 @@ func (d *decoder) content(g *Guide) {
 	}
 	g.Blocks = make([]Block, d.uint())
 	for i := range g.Blocks {
-		g.Blocks[i] = Block{Text: d.str(), Info: d.str(), Line: d.uint()}
+		g.Blocks[i] = Block{Text: d.str(), Info: d.str(), Line: d.uint(), Intro: d.str()}
 	}
 	g.Sections = make([]Section, d.uint())
 	for i := range g.Sections {
