@@ -163,7 +163,10 @@ func clean(s string, oneLine bool) (string, Removed) {
 			prev, marks = r, 0
 			continue
 		case IsControl(r):
+			// An escape sequence goes whole: "ESC ]0;PWNED BEL" leaves
+			// nothing, not "]0;PWNED".
 			rm.Control++
+			i = skipSequence(s, i, r)
 			continue
 		case r == '\u200c' || r == '\u200d':
 			next, _ := utf8.DecodeRuneInString(s[i:])
@@ -198,6 +201,54 @@ func clean(s string, oneLine bool) (string, Removed) {
 		out = strings.TrimSpace(out)
 	}
 	return out, rm
+}
+
+// skipSequence returns where the escape sequence that control character r
+// started (its bytes end at i) ends: a CSI at its final byte, a string
+// (OSC, DCS, SOS, PM, APC) at BEL or ST, a two-character escape after its
+// second character. A sequence never runs past the end of its line.
+func skipSequence(s string, i int, r rune) int {
+	kind := r
+	if r == 0x1b && i < len(s) {
+		switch s[i] {
+		case '[':
+			kind = 0x9b
+		case ']', 'P', 'X', '^', '_':
+			kind = 0x9d
+		default:
+			if s[i] >= 0x20 && s[i] < 0x7f {
+				return i + 1 // ESC 7, ESC c...
+			}
+			return i
+		}
+		i++
+	}
+	switch kind {
+	case 0x9b: // CSI: parameters and intermediates, then a final byte
+		for ; i < len(s) && s[i] != '\n'; i++ {
+			if s[i] >= 0x40 && s[i] <= 0x7e {
+				return i + 1
+			}
+			if s[i] < 0x20 || s[i] >= 0x7f {
+				return i
+			}
+		}
+	case 0x9d, 0x90, 0x98, 0x9e, 0x9f: // a string, to its terminator
+		for i < len(s) && s[i] != '\n' {
+			switch {
+			case s[i] == 0x07:
+				return i + 1
+			case s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\':
+				return i + 2
+			case strings.HasPrefix(s[i:], "\u009c"):
+				return i + len("\u009c")
+			case s[i] == 0x1b:
+				return i
+			}
+			i++
+		}
+	}
+	return i
 }
 
 // joins reports whether r may stand beside a zero-width joiner: a letter, a

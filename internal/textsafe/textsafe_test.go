@@ -13,11 +13,13 @@ func TestText(t *testing.T) {
 	}{
 		{"plain", "hola, señora\n\tbien", "hola, señora\n\tbien", Removed{}},
 		{"crlf", "a\r\nb\r\n", "a\nb\n", Removed{}},
-		{"osc52 clipboard", "x\x1b]52;c;ZXZpbA==\x07y", "x]52;c;ZXZpbA==y", Removed{Control: 2}},
-		{"title change", "\x1b]0;pwned\x1b\\", "]0;pwned\\", Removed{Control: 2}},
-		{"csi", "\x1b[2J\x1b[Hhi", "[2J[Hhi", Removed{Control: 2}},
-		{"c1 csi", "a\u009b31mb", "a31mb", Removed{Control: 1}},
-		{"c1 osc", "a\u009d8;;x\u009cb", "a8;;xb", Removed{Control: 2}},
+		{"osc52 clipboard", "x\x1b]52;c;ZXZpbA==\x07y", "xy", Removed{Control: 1}},
+		{"title change", "\x1b]0;pwned\x1b\\", "", Removed{Control: 1}},
+		{"csi", "\x1b[2J\x1b[Hhi", "hi", Removed{Control: 2}},
+		{"c1 csi", "a\u009b31mb", "ab", Removed{Control: 1}},
+		{"c1 osc", "a\u009d8;;x\u009cb", "ab", Removed{Control: 1}},
+		{"unterminated osc stops at the line's end", "a\x1b]0;x\nb", "a\nb", Removed{Control: 1}},
+		{"two-character escape", "a\x1bcb", "ab", Removed{Control: 1}},
 		{"invalid utf8", "a\xffb", "a\uFFFDb", Removed{Control: 1}},
 		{"del and bell", "a\x7f\x07b", "ab", Removed{Control: 2}},
 		{"right-to-left override reverses a number", "call \u202e0817-898-008-1", "call 0817-898-008-1", Removed{Hidden: 1}},
@@ -46,7 +48,7 @@ func TestLine(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Hotline", "Hotline"},
 		{"  two\nlines\tand  tabs \n", "two lines and tabs"},
-		{"Hotline \x1b]52;c;UFdORUQ=\x07\x1b]0;PWNED\x07", "Hotline ]52;c;UFdORUQ=]0;PWNED"},
+		{"Hotline \x1b]52;c;UFdORUQ=\x07\x1b]0;PWNED\x07 now", "Hotline now"},
 		{"name\r\nforged: line", "name forged: line"},
 		{"\u202etxt.exe", "txt.exe"},
 	}
