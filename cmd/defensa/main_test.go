@@ -217,7 +217,7 @@ func TestReadOpensTheOnlyCloseMatch(t *testing.T) {
 	}
 	g, _ := lib.Get("rights/warrants", "en")
 	out, errOut, code := runCmd(t, nil, "read", "warrant", "--raw")
-	if code != 0 || out != strings.TrimRight(g.Body, "\n")+"\n" || !strings.Contains(errOut, "Showing rights/warrants.") {
+	if code != 0 || out != strings.Trim(g.Body, "\n")+"\n" || !strings.Contains(errOut, "Showing rights/warrants.") {
 		t.Errorf("read warrant: exit %d, stderr %q: want rights/warrants opened and named", code, errOut)
 	}
 	_, errOut, code = runCmd(t, nil, "read", "petition")

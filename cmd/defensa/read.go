@@ -54,7 +54,7 @@ func runRead(c *call, o readOptions) error {
 	switch {
 	case o.raw:
 		c.verbatim = true
-		c.println(strings.TrimRight(sectionMarkdown(g, heading), "\n"))
+		c.println(strings.Trim(sectionMarkdown(g, heading), "\n"))
 		return nil
 	case o.template:
 		c.verbatim = true

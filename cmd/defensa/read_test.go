@@ -54,7 +54,7 @@ func TestReadRawSection(t *testing.T) {
 	whole, _, _ := runCmd(t, nil, "read", "rights/warrants", "--raw")
 	lib, _ := loadLibrary(&globals{})
 	g, _ := lib.Get("rights/warrants", "en")
-	if whole != strings.TrimRight(g.Body, "\n")+"\n" || !strings.Contains(whole, out) {
+	if whole != strings.Trim(g.Body, "\n")+"\n" || !strings.Contains(whole, out) {
 		t.Error("--raw without an anchor must print the whole body, which holds the section as it is")
 	}
 }

@@ -7,7 +7,6 @@ package i18n
 
 import (
 	"fmt"
-	"os"
 	"strings"
 )
 
@@ -79,26 +78,6 @@ func (c Catalog) Section(name string) string {
 
 // LangName names a language in the catalog's language ("inglés").
 func (c Catalog) LangName(l Lang) string { return c.T("lang." + string(l)) }
-
-// FromEnv picks the language from LC_ALL, LC_MESSAGES and LANG in that order,
-// as POSIX does: the first one set decides; "es" or "es_*" means Spanish.
-func FromEnv(getenv func(string) string) Lang {
-	if getenv == nil {
-		getenv = os.Getenv
-	}
-	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		v := getenv(name)
-		if v == "" {
-			continue
-		}
-		v = strings.ToLower(v)
-		if v == "es" || strings.HasPrefix(v, "es_") || strings.HasPrefix(v, "es-") || strings.HasPrefix(v, "es.") {
-			return Spanish
-		}
-		return English
-	}
-	return English
-}
 
 // Parse turns a --lang value into a Lang; "all" is not a Lang and is handled
 // by the commands that accept it.

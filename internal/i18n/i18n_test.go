@@ -37,24 +37,6 @@ func TestCatalogsMatch(t *testing.T) {
 	}
 }
 
-func TestFromEnv(t *testing.T) {
-	tests := []struct {
-		env  map[string]string
-		want Lang
-	}{
-		{map[string]string{}, English},
-		{map[string]string{"LANG": "es_MX.UTF-8"}, Spanish},
-		{map[string]string{"LANG": "es"}, Spanish},
-		{map[string]string{"LANG": "en_US.UTF-8", "LC_MESSAGES": "es_ES.UTF-8"}, Spanish},
-		{map[string]string{"LANG": "es_MX.UTF-8", "LC_ALL": "C"}, English},
-		{map[string]string{"LANG": "estonian"}, English},
-	}
-	for _, tt := range tests {
-		if got := FromEnv(func(k string) string { return tt.env[k] }); got != tt.want {
-			t.Errorf("FromEnv(%v) = %s, want %s", tt.env, got, tt.want)
-		}
-	}
-}
 
 func TestMissingKeyIsVisible(t *testing.T) {
 	if got := For(Spanish).T("no.such.key"); got != "no.such.key" {

@@ -6,9 +6,10 @@ import "strings"
 // reads them: the first one set decides.
 var envNames = [...]string{"LC_ALL", "LC_MESSAGES", "LANG"}
 
-// Detect picks the language the person's machine speaks: LC_ALL,
-// LC_MESSAGES and LANG first, as POSIX does (the first one set decides);
-// when none is set, the user's display languages on Windows or preferred
+// Detect picks the language the person's machine speaks: GNU's LANGUAGE
+// list first (as gettext reads it: not under the C locale), then LC_ALL,
+// LC_MESSAGES and LANG, as POSIX does (the first one set decides); when
+// none is set, the user's display languages on Windows or preferred
 // languages on macOS, the first that defensa speaks; English otherwise.
 // A --lang flag, checked by the caller, still wins.
 func Detect(getenv func(string) string) Lang {
@@ -18,6 +19,13 @@ func Detect(getenv func(string) string) Lang {
 // detect is Detect with the system's language list as a parameter, so it
 // can be tested on any machine.
 func detect(getenv func(string) string, system func() []string) Lang {
+	if list := getenv("LANGUAGE"); list != "" && !cLocale(getenv) {
+		for _, tag := range strings.Split(list, ":") {
+			if l, ok := tagLang(tag); ok {
+				return l
+			}
+		}
+	}
 	for _, name := range envNames {
 		if v := getenv(name); v != "" {
 			if l, ok := tagLang(v); ok {
@@ -32,6 +40,17 @@ func detect(getenv func(string) string, system func() []string) Lang {
 		}
 	}
 	return English
+}
+
+// cLocale reports whether the locale in force is C or POSIX, under which
+// gettext ignores LANGUAGE.
+func cLocale(getenv func(string) string) bool {
+	for _, name := range envNames {
+		if v := getenv(name); v != "" {
+			return v == "C" || v == "POSIX" || strings.HasPrefix(v, "C.")
+		}
+	}
+	return false
 }
 
 // tagLang reads a locale name ("es_MX.UTF-8") or a BCP 47 tag ("es-419",

@@ -22,6 +22,9 @@ func TestDetect(t *testing.T) {
 		{"first spoken language in the list", nil, []string{"fr-FR", "es-ES", "en-US"}, Spanish},
 		{"no spoken language", nil, []string{"fr-FR", "de-DE"}, English},
 		{"unsupported LANG", map[string]string{"LANG": "estonian"}, []string{"es-MX"}, English},
+		{"GNU LANGUAGE first", map[string]string{"LANGUAGE": "es:en", "LANG": "en_US.UTF-8"}, nil, Spanish},
+		{"LANGUAGE's first spoken entry", map[string]string{"LANGUAGE": "fr:es", "LANG": "en_US.UTF-8"}, nil, Spanish},
+		{"LANGUAGE ignored under C", map[string]string{"LANGUAGE": "es", "LC_ALL": "C"}, nil, English},
 	}
 	for _, tt := range tests {
 		getenv := func(k string) string { return tt.env[k] }

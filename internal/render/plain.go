@@ -54,11 +54,7 @@ func (p *plainDrawer) block(n ast.Node, prefix string) {
 	switch n := n.(type) {
 	case *ast.Heading:
 		p.blank(prefix)
-		text := strings.ReplaceAll(p.inline(n), "\n", " ")
-		if n.Level == 1 {
-			text = " " + text + " "
-		}
-		p.line(prefix + text)
+		p.line(prefix + strings.ReplaceAll(p.inline(n), "\n", " "))
 		p.blank(prefix)
 	case *ast.Paragraph:
 		p.line(prefix + strings.ReplaceAll(p.inline(n), "\n", " "))

@@ -145,9 +145,14 @@ func draw(g *library.Guide, opt Options) (*Drawn, error) {
 // paragraph, item or code line.
 func glamourLines(d *library.Doc, opt Options) ([]string, error) {
 	var buf bytes.Buffer
+	styles := StyleConfig(opt.Theme, opt.ASCII)
+	if opt.Strip {
+		// The title bar's padding means nothing without its colour.
+		styles.H1.Prefix, styles.H1.Suffix = "", ""
+	}
 	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(ansi.NewRenderer(ansi.Options{
 		WordWrap: 0, // wrap does it
-		Styles:   StyleConfig(opt.Theme, opt.ASCII),
+		Styles:   styles,
 	}), 1000)))
 	if err := r.Render(&buf, d.Source, d.Root); err != nil {
 		return nil, err
@@ -336,18 +341,22 @@ func appendSources(d *library.Doc, g *library.Guide, title string) {
 	list := ast.NewList('-')
 	list.IsTight = true
 	for _, s := range g.Sources {
+		var parts []string
+		for _, p := range []string{s.Title, s.Publisher, s.Date} {
+			if p != "" {
+				parts = append(parts, p)
+			}
+		}
+		if len(parts) == 0 && s.URL == "" {
+			continue
+		}
 		item := ast.NewListItem(2)
 		block := ast.NewTextBlock()
-		parts := []string{s.Title}
-		if s.Publisher != "" {
-			parts = append(parts, s.Publisher)
-		}
-		if s.Date != "" {
-			parts = append(parts, s.Date)
-		}
 		text := strings.Join(parts, ", ")
-		if s.URL != "" {
+		if s.URL != "" && text != "" {
 			text += ": " + s.URL
+		} else if s.URL != "" {
+			text = s.URL
 		}
 		block.AppendChild(block, d.TextSegment(text))
 		item.AppendChild(item, block)
