@@ -235,6 +235,19 @@ func (ix *Index) expand(words []queryWord) []group {
 			}
 		}
 		if len(line.phrases) > 0 {
+			if syn.match < len(syn.phrases) {
+				// A line that goes one way names, on its left, words
+				// the guides say with its right ("my husband" is "the
+				// person"): the query's own word there tells no more
+				// than the words it stands for, however rare it is.
+				var most float64
+				line.eachAlt(func(a *alt) { most = max(most, a.idf) })
+				for i := range groups {
+					if g := &groups[i]; g.own && g.concepts&line.concepts != 0 {
+						g.eachAlt(func(a *alt) { a.idf = min(a.idf, most) })
+					}
+				}
+			}
 			groups = append(groups, line)
 		}
 	}
