@@ -244,6 +244,7 @@ func (ix *Index) score(groups []group, sc *scratch) {
 						phraseTouched = append(phraseTouched, u)
 					}
 					sc.phrase[u] += share * sc.best[u]
+					sc.held[u]++
 					sc.best[u] = 0
 				}
 				sc.touched = touched
@@ -253,14 +254,20 @@ func (ix *Index) score(groups []group, sc *scratch) {
 					lineTouched = append(lineTouched, u)
 				}
 				sc.line[u] = max(sc.line[u], sc.phrase[u])
-				sc.phrase[u] = 0
+				// Only a section with every word of a phrase says what
+				// the phrase says: "deportación" is not "deportación
+				// acelerada", so it does not hold the query's "rápida".
+				sc.whole[u] = sc.whole[u] || int(sc.held[u]) == len(p)
+				sc.phrase[u], sc.held[u] = 0, 0
 			}
 			sc.phraseTouched = phraseTouched
 		}
 		for _, u := range lineTouched {
 			sc.scores[u] += sc.line[u]
-			sc.concepts[u] |= g.concepts
-			sc.line[u] = 0
+			if sc.whole[u] {
+				sc.concepts[u] |= g.concepts
+			}
+			sc.line[u], sc.whole[u] = 0, false
 		}
 		sc.lineTouched = lineTouched
 	}
@@ -394,6 +401,8 @@ func (w *conceptWeight) share(mask uint64) float64 {
 // search allocates little and the collector stays quiet while people type.
 type scratch struct {
 	scores, best, phrase, line []float64
+	held                       []uint8  // by unit: the words of the phrase being scored it holds
+	whole                      []bool   // by unit: it holds a whole phrase of the group being scored
 	concepts                   []uint64 // by unit: the query words it matched
 	touched                    []int32
 	phraseTouched, lineTouched []int32
@@ -407,11 +416,13 @@ func (s *scratch) reset(n int) {
 	if cap(s.scores) < n {
 		s.scores, s.best, s.concepts = make([]float64, n), make([]float64, n), make([]uint64, n)
 		s.phrase, s.line = make([]float64, n), make([]float64, n)
+		s.held, s.whole = make([]uint8, n), make([]bool, n)
 		return
 	}
-	// best, phrase and line are left clear by every query.
+	// best, phrase, line, held and whole are left clear by every query.
 	s.scores, s.best, s.concepts = s.scores[:n], s.best[:n], s.concepts[:n]
 	s.phrase, s.line = s.phrase[:n], s.line[:n]
+	s.held, s.whole = s.held[:n], s.whole[:n]
 	clear(s.scores)
 	clear(s.concepts)
 }
