@@ -283,26 +283,42 @@ func recurringHeadings(guides []*library.Guide) map[string]bool {
 	return out
 }
 
-// fillIn reports whether a guide holds text to fill in: a code block with
-// a blank in capitals between brackets ("[FULL NAME]").
+// fillIn reports whether a guide is text to fill in: code blocks with a
+// blank in capitals between brackets ("[FULL NAME]") make at least
+// fillInShare of it. A guide that explains, and shows one short script
+// among its explanations, is not a template.
 func fillIn(g *library.Guide) bool {
+	blanks, all := 0, 0
 	for _, b := range g.Blocks {
-		for rest := b.Text; ; {
-			i := strings.IndexByte(rest, '[')
-			if i < 0 {
-				break
-			}
-			rest = rest[i+1:]
-			j := strings.IndexByte(rest, ']')
-			if j < 0 {
-				break
-			}
-			if blank := rest[:j]; blank != "" && strings.ToUpper(blank) == blank && strings.ToLower(blank) != blank {
-				return true
-			}
+		if hasBlank(b.Text) {
+			blanks += len(b.Text)
 		}
 	}
-	return false
+	for _, s := range g.Sections {
+		all += len(s.Text)
+	}
+	return blanks > 0 && float64(blanks) >= fillInShare*float64(all)
+}
+
+const fillInShare = 0.15
+
+// hasBlank reports whether text holds a blank in capitals between
+// brackets.
+func hasBlank(text string) bool {
+	for rest := text; ; {
+		i := strings.IndexByte(rest, '[')
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+1:]
+		j := strings.IndexByte(rest, ']')
+		if j < 0 {
+			return false
+		}
+		if blank := rest[:j]; blank != "" && strings.ToUpper(blank) == blank && strings.ToLower(blank) != blank {
+			return true
+		}
+	}
 }
 
 // isQuestion reports whether a heading asks a question.
