@@ -278,6 +278,7 @@ func (ix *Index) score(groups []group, sc *scratch) {
 // heading that the query's words answer.
 func (ix *Index) rescore(top []scored, question bool, groups []group, weights conceptWeight, sc *scratch) {
 	ownWords := queryPairs(groups, sc, ix.voc.stemCount())
+	sc.conceptTable(groups, ix.voc.stemCount())
 	titles := map[int32]float64{}
 	stems := sc.stemSet(groups, ix.voc.stemCount()) // by guide top: the share of the query its title says
 	for i := range top {
@@ -294,6 +295,7 @@ func (ix *Index) rescore(top []scored, question bool, groups []group, weights co
 					cover = max(cover, weights.share(ix.conceptsIn(tag, li, groups)))
 				}
 			}
+			cover += situationBonus * weights.share(ix.situation(un.first, li, sc))
 			titles[un.first] = cover
 		}
 		top[i].score *= 1 + titleBonus*cover
@@ -314,6 +316,48 @@ func (ix *Index) rescore(top []scored, question bool, groups []group, weights co
 			}
 		}
 	}
+}
+
+// situationBonus lifts a "Right now" guide whose label the query says
+// whole ("ICE took my husband" says "Someone was just detained"): the
+// person is in the situation the guide was written for, and its first
+// steps come before a guide that covers one of them.
+const situationBonus = 0.5
+
+// situation returns the query words that say the "Right now" label of the
+// guide whose top section is first, in language li, when they say every
+// word of it (two at least); 0 otherwise.
+func (ix *Index) situation(first int32, li int, sc *scratch) uint64 {
+	un := &ix.units[first]
+	rn := ix.entry(un).RightNow
+	if rn == nil {
+		return 0
+	}
+	// The label's words close the top section's heading, after the title.
+	n := int32(countTokens(rn.Label))
+	if n > un.headLen {
+		return 0
+	}
+	head := ix.wordsOf(first, sc.words)
+	sc.words = head
+	var mask uint64
+	said := 0
+	for _, id := range head[un.headLen-n : un.headLen] {
+		info := ix.voc.info[id]
+		if info.stop() {
+			continue
+		}
+		st := info.stems[li]
+		if st < 0 || sc.conceptOf[st] == 0 {
+			return 0
+		}
+		mask |= sc.conceptOf[st]
+		said++
+	}
+	if said < 2 {
+		return 0
+	}
+	return mask
 }
 
 // titleConcepts returns the query words (or their synonyms) that the title
@@ -410,6 +454,7 @@ type scratch struct {
 	words, lines               []int32
 	stems                      []bool   // by stem: in the query's groups
 	pairs                      []uint64 // by stem: the query's own words it reads
+	conceptOf                  []uint64 // by stem: the query words it says alone
 }
 
 func (s *scratch) reset(n int) {
@@ -425,6 +470,28 @@ func (s *scratch) reset(n int) {
 	s.held, s.whole = s.held[:n], s.whole[:n]
 	clear(s.scores)
 	clear(s.concepts)
+}
+
+// conceptTable marks, in a reused table by stem, the query words that
+// each stem says on its own: the user's words and synonyms of one word
+// ("someone" for "my husband"), not a word of a longer phrase ("someone"
+// in "get someone out").
+func (s *scratch) conceptTable(groups []group, n int) {
+	if cap(s.conceptOf) < n {
+		s.conceptOf = make([]uint64, n)
+	}
+	s.conceptOf = s.conceptOf[:n]
+	clear(s.conceptOf)
+	for i := range groups {
+		g := &groups[i]
+		for _, p := range g.phrases {
+			if len(p) == 1 {
+				for _, a := range p[0] {
+					s.conceptOf[a.stem] |= g.concepts
+				}
+			}
+		}
+	}
 }
 
 // stemSet marks the stems of groups in a reused table.
