@@ -232,6 +232,12 @@ func (b *builder) readSection(gi, si int32, g *library.Guide, recurring map[stri
 		u.flags |= unitGlossary
 		boost *= glossaryBoost
 	}
+	if g.ID == resourcesID && si > 0 {
+		// The directory of outside tools and groups names what the
+		// guides explain and point to ("ILRC red cards"): the guide
+		// that explains comes first.
+		boost *= resourcesBoost
+	}
 	// A section that is mostly links ("Next steps") names topics without
 	// answering them.
 	linked := 0
