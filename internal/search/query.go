@@ -80,8 +80,11 @@ func (ix *Index) readQuery(q Query, lang i18n.Lang) []queryWord {
 	for i, w := range q.Words {
 		qw := queryWord{text: w, stop: stopwords[w]}
 		self := reading{word: ix.voc.wordID(w), stems: ix.voc.stemsOf(w), langs: 3, weight: 1}
-		if self.word < 0 && !qw.stop && stopSounds[soundKey(w)] {
-			qw.stop = true // "nesesito", "aser": a stopword spelled by ear
+		if sw, ok := stopSounds[soundKey(w)]; ok && self.word < 0 && !qw.stop {
+			// "nesesito", "aser": a stopword spelled by ear, read as it
+			// is meant, so "nesesito un avogado" says "necesito un abogado".
+			qw.stop = true
+			self.word = ix.voc.wordID(sw)
 		}
 		if self.word >= 0 && ix.voc.info[self.word].langs() != 0 {
 			self.langs = ix.voc.info[self.word].langs()

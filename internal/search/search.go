@@ -295,7 +295,7 @@ func (ix *Index) rescore(top []scored, question bool, groups []group, weights co
 					cover = max(cover, weights.share(ix.conceptsIn(tag, li, groups)))
 				}
 			}
-			cover += situationBonus * weights.share(ix.situation(un.first, li, sc))
+			cover += situationBonus * weights.share(ix.situation(un.first, li, groups, sc))
 			titles[un.first] = cover
 		}
 		top[i].score *= 1 + titleBonus*cover
@@ -327,7 +327,7 @@ const situationBonus = 0.5
 // situation returns the query words that say the "Right now" label of the
 // guide whose top section is first, in language li, when they say every
 // word of it (two at least); 0 otherwise.
-func (ix *Index) situation(first int32, li int, sc *scratch) uint64 {
+func (ix *Index) situation(first int32, li int, groups []group, sc *scratch) uint64 {
 	un := &ix.units[first]
 	rn := ix.entry(un).RightNow
 	if rn == nil {
@@ -340,24 +340,48 @@ func (ix *Index) situation(first int32, li int, sc *scratch) uint64 {
 	}
 	head := ix.wordsOf(first, sc.words)
 	sc.words = head
-	var mask uint64
-	said := 0
+	var label []int32 // its stems
 	for _, id := range head[un.headLen-n : un.headLen] {
-		info := ix.voc.info[id]
-		if info.stop() {
-			continue
+		if info := ix.voc.info[id]; !info.stop() {
+			label = append(label, info.stems[li])
 		}
-		st := info.stems[li]
-		if st < 0 || sc.conceptOf[st] == 0 {
-			return 0
-		}
-		mask |= sc.conceptOf[st]
-		said++
 	}
-	if said < 2 {
+	if len(label) < 2 {
 		return 0
 	}
-	return mask
+	var mask uint64
+	said := true
+	for _, st := range label {
+		if st < 0 || sc.conceptOf[st] == 0 {
+			said = false
+			break
+		}
+		mask |= sc.conceptOf[st]
+	}
+	if said {
+		return mask
+	}
+	// A synonym phrase may say it whole: "necesito un abogado" is on the
+	// line of "buscar un abogado".
+	for i := range groups {
+		for _, p := range groups[i].phrases {
+			if len(p) == len(label) && phraseSays(p, label) {
+				return groups[i].concepts
+			}
+		}
+	}
+	return 0
+}
+
+// phraseSays reports whether the words of phrase, each by one of its
+// alternatives, are the stems of label, in order.
+func phraseSays(phrase [][]alt, label []int32) bool {
+	for j, w := range phrase {
+		if !slices.ContainsFunc(w, func(a alt) bool { return a.stem == label[j] }) {
+			return false
+		}
+	}
+	return true
 }
 
 // titleConcepts returns the query words (or their synonyms) that the title

@@ -131,11 +131,15 @@ func isDigits(s string) bool {
 	return true
 }
 
-// stopSounds holds the Spanish sound keys of the stopwords (see soundKey).
-var stopSounds = func() map[string]bool {
-	m := make(map[string]bool, len(stopwords))
+// stopSounds maps the Spanish sound keys of the stopwords (see soundKey)
+// to the stopword spelled so (the first in order when two sound alike).
+var stopSounds = func() map[string]string {
+	m := make(map[string]string, len(stopwords))
 	for w := range stopwords {
-		m[soundKey(w)] = true
+		k := soundKey(w)
+		if prev, ok := m[k]; !ok || w < prev {
+			m[k] = w
+		}
 	}
 	return m
 }()
