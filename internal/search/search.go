@@ -440,7 +440,22 @@ func conceptWeights(groups []group) conceptWeight {
 	for i := range groups {
 		g := &groups[i]
 		c := g.concept % maxConcepts
-		g.eachAlt(func(a *alt) { w[c] = max(w[c], a.idf) })
+		if g.own {
+			// The word as it was most surely meant: a misspelled
+			// word's best reading, not its rarest.
+			best, idf := 0.0, 0.0
+			g.eachAlt(func(a *alt) {
+				switch {
+				case a.weight > best:
+					best, idf = a.weight, a.idf
+				case a.weight == best:
+					idf = max(idf, a.idf)
+				}
+			})
+			w[c] = max(w[c], idf)
+		} else {
+			g.eachAlt(func(a *alt) { w[c] = max(w[c], a.idf) })
+		}
 		for m := g.concepts; m != 0; m &= m - 1 {
 			if c := bits.TrailingZeros64(m); w[c] == 0 {
 				w[c] = w[g.concept%maxConcepts] // a word the guides lack, met only through its phrase
