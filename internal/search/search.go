@@ -430,9 +430,14 @@ func (ix *Index) conceptsIn(words []int32, li int, groups []group) uint64 {
 	return mask
 }
 
-// conceptWeight weighs each query word by how rare it is (the idf of its
-// rarest stem), so the share of the query a section or a title holds is
-// not a count: "brother" and "picked up" say more than "ICE".
+// conceptWeight weighs each query word by how rare it is, so the share of
+// the query a section or a title holds is not a count: "brother" and
+// "picked up" say more than "ICE". A word the user typed weighs as its
+// surest reading; the words of its synonym line count too (they mark the
+// words people use for what the guides are about), by the rarity of the
+// line's phrases on average and at most, so one rare way to say it
+// ("caught" on the line of "took") does not make "can they take my phone"
+// weigh as a detention.
 type conceptWeight [maxConcepts]float64
 
 func conceptWeights(groups []group) conceptWeight {
@@ -441,20 +446,9 @@ func conceptWeights(groups []group) conceptWeight {
 		g := &groups[i]
 		c := g.concept % maxConcepts
 		if g.own {
-			// The word as it was most surely meant: a misspelled
-			// word's best reading, not its rarest.
-			best, idf := 0.0, 0.0
-			g.eachAlt(func(a *alt) {
-				switch {
-				case a.weight > best:
-					best, idf = a.weight, a.idf
-				case a.weight == best:
-					idf = max(idf, a.idf)
-				}
-			})
-			w[c] = max(w[c], idf)
+			w[c] = max(w[c], surestIDF(g))
 		} else {
-			g.eachAlt(func(a *alt) { w[c] = max(w[c], a.idf) })
+			w[c] = max(w[c], lineIDF(g))
 		}
 		for m := g.concepts; m != 0; m &= m - 1 {
 			if c := bits.TrailingZeros64(m); w[c] == 0 {
@@ -463,6 +457,41 @@ func conceptWeights(groups []group) conceptWeight {
 		}
 	}
 	return w
+}
+
+// surestIDF is the idf of the user's word as it was most surely meant: the
+// word itself, or a misspelled word's best reading, not its rarest guess.
+func surestIDF(g *group) float64 {
+	best, idf := 0.0, 0.0
+	g.eachAlt(func(a *alt) {
+		switch {
+		case a.weight > best:
+			best, idf = a.weight, a.idf
+		case a.weight == best:
+			idf = max(idf, a.idf)
+		}
+	})
+	return idf
+}
+
+// lineIDF is the rarity of a synonym line's phrases (each by its rarest
+// word): half their mean, half their most.
+func lineIDF(g *group) float64 {
+	var sum, most float64
+	for _, p := range g.phrases {
+		rarest := 0.0
+		for _, w := range p {
+			for _, a := range w {
+				rarest = max(rarest, a.idf)
+			}
+		}
+		sum += rarest
+		most = max(most, rarest)
+	}
+	if len(g.phrases) == 0 {
+		return 0
+	}
+	return 0.5*sum/float64(len(g.phrases)) + 0.5*most
 }
 
 // share returns the weighted share of the query's words in mask.
