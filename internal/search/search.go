@@ -176,7 +176,7 @@ func (ix *Index) Search(text string, opt Options) []Result {
 	// so the rest, sorted only if the list needs them, stay behind.
 	top := selectTop(ranked, rescoreDepth)
 	sortScored(ranked[:top])
-	ix.rescore(ranked[:top], question, groups, weights, sc)
+	ix.rescore(ranked[:top], question, askFrame(len(q.Words), func(i int) string { return q.Words[i] }), groups, weights, sc)
 	sortScored(ranked[:top])
 	sc.ranked = ranked
 	return ix.results(ranked, top, opt, groups, sc)
@@ -276,7 +276,7 @@ func (ix *Index) score(groups []group, sc *scratch) {
 // rescore applies, to the best sections only, the bonuses that need their
 // words: query words standing together as in the query, and a question
 // heading that the query's words answer.
-func (ix *Index) rescore(top []scored, question bool, groups []group, weights conceptWeight, sc *scratch) {
+func (ix *Index) rescore(top []scored, question bool, asked frame, groups []group, weights conceptWeight, sc *scratch) {
 	ownWords := queryPairs(groups, sc, ix.voc.stemCount())
 	sc.conceptTable(groups, ix.voc.stemCount())
 	titles := map[int32]float64{}
@@ -313,6 +313,9 @@ func (ix *Index) rescore(top []scored, question bool, groups []group, weights co
 			top[i].score *= 1 + headingBonus*share
 			if question && un.flags&unitQuestion != 0 {
 				top[i].score *= 1 + questionBonus*share
+				if asked.same(ix.headingFrame(words[:un.headLen])) {
+					top[i].score *= 1 + frameBonus
+				}
 			}
 		}
 	}
@@ -610,3 +613,63 @@ func (ix *Index) results(ranked []scored, sorted int, opt Options, groups []grou
 	}
 	return out
 }
+
+// frameBonus lifts a question heading asked the way the query asks ("do I
+// have to give my name" and "Do you have to answer questions or show
+// ID?", "¿tengo que...?" and "¿Tiene que...?"): it asks the same thing of
+// the same person, not only about the same words.
+const frameBonus = 0.3
+
+// frame is how a question opens, up to its first word that names
+// something, in at most three words.
+type frame struct {
+	words [3]string
+	n     int
+}
+
+// askFrame returns how a question opens: "do you have" for "do I have to
+// give my name", with the ways to name the reader made one ("I", "we",
+// "you") and the verb's person too ("tengo" and "tiene" are "tener").
+// word returns the i-th of n words.
+func askFrame(n int, word func(i int) string) frame {
+	var f frame
+	for i := 0; i < n && f.n < len(f.words); i++ {
+		w := word(i)
+		if !stopwords[w] && !frameWords[w] {
+			break
+		}
+		if one, ok := framePerson[w]; ok {
+			w = one
+		}
+		if w != "" {
+			f.words[f.n] = w
+			f.n++
+		}
+	}
+	return f
+}
+
+// same reports whether two frames of two words or more open alike.
+func (f frame) same(g frame) bool {
+	n := min(f.n, g.n)
+	return n >= 2 && slices.Equal(f.words[:n], g.words[:n])
+}
+
+// headingFrame returns how a heading (its word ids) opens.
+func (ix *Index) headingFrame(heading []int32) frame {
+	return askFrame(len(heading), func(i int) string { return ix.voc.words[heading[i]] })
+}
+
+var (
+	// frameWords open questions without being stopwords.
+	frameWords = setOf("should must may might debo debe deben debemos")
+	// framePerson makes one the ways to name the reader and the persons
+	// of a verb; "" drops the word (an object pronoun: "¿me pueden...?").
+	framePerson = map[string]string{
+		"i": "you", "we": "you", "you": "you", "u": "you",
+		"tengo": "tener", "tiene": "tener", "tienen": "tener", "tenemos": "tener", "tienes": "tener",
+		"puedo": "poder", "puede": "poder", "pueden": "poder", "podemos": "poder",
+		"debo": "deber", "debe": "deber", "deben": "deber", "debemos": "deber",
+		"lo": "", "la": "", "le": "", "les": "", "me": "", "nos": "", "se": "", "te": "",
+	}
+)
