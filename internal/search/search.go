@@ -55,6 +55,9 @@ const (
 	// query asks ("petition template" and "Petition template: ..."), by
 	// the share of the query's words the title holds.
 	titleBonus = 1.0
+	// inShortBonus lifts the top section of a guide whose title says the
+	// query, by the square of the share it says.
+	inShortBonus = 0.5
 	// templateBoost lifts the guides with text to fill in for a query that
 	// names a thing ("carta de apoyo", "call script"): the thing itself.
 	// A query that asks how gets the guides that explain.
@@ -299,6 +302,13 @@ func (ix *Index) rescore(top []scored, question bool, asked frame, groups []grou
 			titles[un.first] = cover
 		}
 		top[i].score *= 1 + titleBonus*cover
+		if un.top() {
+			// A later section has its guide's top added to its own
+			// score; the top section (the In short) has only itself.
+			// When the title says what the query asks, the In short is
+			// where to start.
+			top[i].score *= 1 + inShortBonus*cover*cover
+		}
 		words := ix.wordsOf(u, sc.words)
 		sc.words = words
 		li := langIndex(ix.entry(un).Lang)
