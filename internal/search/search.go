@@ -179,7 +179,7 @@ func (ix *Index) Search(text string, opt Options) []Result {
 	// so the rest, sorted only if the list needs them, stay behind.
 	top := selectTop(ranked, rescoreDepth)
 	sortScored(ranked[:top])
-	ix.rescore(ranked[:top], question, askFrame(len(q.Words), func(i int) string { return q.Words[i] }), groups, weights, sc)
+	ix.rescore(ranked[:top], question, queryFrame(q.Words), groups, weights, sc)
 	sortScored(ranked[:top])
 	sc.ranked = ranked
 	return ix.results(ranked, top, opt, groups, sc)
@@ -658,6 +658,26 @@ func askFrame(n int, word func(i int) string) frame {
 	}
 	return f
 }
+
+// queryFrame returns how the query asks: from its first word, or from a
+// question word inside it ("kids scared after dad was taken how to talk
+// to them"). "how to" asks as "how do you" does.
+func queryFrame(words []string) frame {
+	at := 0
+	if n := len(words); n > 0 && !stopwords[words[0]] && !frameWords[words[0]] {
+		at = slices.IndexFunc(words, func(w string) bool { return whWords[w] })
+		if at < 0 {
+			return frame{}
+		}
+	}
+	words = words[at:]
+	if len(words) >= 2 && words[0] == "how" && words[1] == "to" {
+		words = append([]string{"how", "do", "you"}, words[2:]...)
+	}
+	return askFrame(len(words), func(i int) string { return words[i] })
+}
+
+var whWords = setOf("how what why when where who which como que cuando donde quien cual")
 
 // same reports whether two frames of two words or more open alike.
 func (f frame) same(g frame) bool {
