@@ -189,7 +189,8 @@ var stopwords = func() map[string]bool {
 	ahi bien q x xq pq porque tambien solo hoy ayer cual cuales quien quienes ella ellos ellas usted
 	ustedes yo nosotros hace hacen haga hagan hizo hice dijo dijeron va van vamos voy ir creo
 	lunes martes miercoles jueves viernes sabado domingo manana anoche semana acaba acaban acabo acabamos cuanto cuanta cuantos cuantas
-	monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight morning week`)
+	monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight morning week
+	happen happens happened happening`)
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
 		m[fold.String(w)] = true
