@@ -477,7 +477,7 @@ var (
 	// questionWords ask wherever they stand.
 	questionWords = setOf("how what why when where who which whom como cuando donde quien quienes cual cuales cuanto cuanta cuantos cuantas")
 	// questionOpeners ask when they open the query ("can they...", "que hago").
-	questionOpeners = setOf("can could do does did should is are will would may must am que puedo puede pueden debo debe tengo tiene hay es")
+	questionOpeners = setOf("can could do does did should is are will would may must am que puedo puede pueden debo debe tengo tiene hay es organizing organize organizar organizamos planning planear")
 )
 
 // definitionCues are the ways people ask what a word means.
