@@ -185,15 +185,16 @@ func (b *builder) readGuide(gi int32, g *library.Guide, recurring map[string]boo
 	if g.RightNow != nil {
 		gf.situation = b.read(g.RightNow.Label, g.Lang, nil)
 	}
+	template := fillIn(g)
 	for si := range g.Sections {
-		b.readSection(gi, int32(si), g, recurring)
+		b.readSection(gi, int32(si), g, template, recurring)
 	}
 	gf.to = int32(len(b.ix.units))
 	b.fields = append(b.fields, gf)
 }
 
 // readSection adds a section with its words; countTerms weighs them later.
-func (b *builder) readSection(gi, si int32, g *library.Guide, recurring map[string]bool) {
+func (b *builder) readSection(gi, si int32, g *library.Guide, template bool, recurring map[string]bool) {
 	s := &g.Sections[si]
 	n := int32(len(b.ix.units))
 	u := unit{guide: gi, section: si, first: n, boost: 100}
@@ -222,7 +223,7 @@ func (b *builder) readSection(gi, si int32, g *library.Guide, recurring map[stri
 		g.Sections[si+1].Heading >= 0 && g.Headings[g.Sections[si+1].Heading].Level > g.Headings[s.Heading].Level {
 		u.flags |= unitEmpty
 	}
-	if fillIn(g) {
+	if template {
 		u.flags |= unitTemplate
 	}
 	boost := 1.0
