@@ -185,15 +185,16 @@ func (b *builder) readGuide(gi int32, g *library.Guide, recurring map[string]boo
 	if g.RightNow != nil {
 		gf.situation = b.read(g.RightNow.Label, g.Lang, nil)
 	}
+	template := fillIn(g)
 	for si := range g.Sections {
-		b.readSection(gi, int32(si), g, recurring)
+		b.readSection(gi, int32(si), g, template, recurring)
 	}
 	gf.to = int32(len(b.ix.units))
 	b.fields = append(b.fields, gf)
 }
 
 // readSection adds a section with its words; countTerms weighs them later.
-func (b *builder) readSection(gi, si int32, g *library.Guide, recurring map[string]bool) {
+func (b *builder) readSection(gi, si int32, g *library.Guide, template bool, recurring map[string]bool) {
 	s := &g.Sections[si]
 	n := int32(len(b.ix.units))
 	u := unit{guide: gi, section: si, first: n, boost: 100}
@@ -222,7 +223,7 @@ func (b *builder) readSection(gi, si int32, g *library.Guide, recurring map[stri
 		g.Sections[si+1].Heading >= 0 && g.Headings[g.Sections[si+1].Heading].Level > g.Headings[s.Heading].Level {
 		u.flags |= unitEmpty
 	}
-	if fillIn(g) {
+	if template {
 		u.flags |= unitTemplate
 	}
 	boost := 1.0
@@ -231,6 +232,12 @@ func (b *builder) readSection(gi, si int32, g *library.Guide, recurring map[stri
 		// the word explain what to do. Rank entries below them.
 		u.flags |= unitGlossary
 		boost *= glossaryBoost
+	}
+	if g.ID == resourcesID && si > 0 {
+		// The directory of outside tools and groups names what the
+		// guides explain and point to ("ILRC red cards"): the guide
+		// that explains comes first.
+		boost *= resourcesBoost
 	}
 	// A section that is mostly links ("Next steps") names topics without
 	// answering them.
@@ -283,26 +290,42 @@ func recurringHeadings(guides []*library.Guide) map[string]bool {
 	return out
 }
 
-// fillIn reports whether a guide holds text to fill in: a code block with
-// a blank in capitals between brackets ("[FULL NAME]").
+// fillIn reports whether a guide is text to fill in: code blocks with a
+// blank in capitals between brackets ("[FULL NAME]") make at least
+// fillInShare of it. A guide that explains, and shows one short script
+// among its explanations, is not a template.
 func fillIn(g *library.Guide) bool {
+	blanks, all := 0, 0
 	for _, b := range g.Blocks {
-		for rest := b.Text; ; {
-			i := strings.IndexByte(rest, '[')
-			if i < 0 {
-				break
-			}
-			rest = rest[i+1:]
-			j := strings.IndexByte(rest, ']')
-			if j < 0 {
-				break
-			}
-			if blank := rest[:j]; blank != "" && strings.ToUpper(blank) == blank && strings.ToLower(blank) != blank {
-				return true
-			}
+		if hasBlank(b.Text) {
+			blanks += len(b.Text)
 		}
 	}
-	return false
+	for _, s := range g.Sections {
+		all += len(s.Text)
+	}
+	return blanks > 0 && float64(blanks) >= fillInShare*float64(all)
+}
+
+const fillInShare = 0.15
+
+// hasBlank reports whether text holds a blank in capitals between
+// brackets.
+func hasBlank(text string) bool {
+	for rest := text; ; {
+		i := strings.IndexByte(rest, '[')
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+1:]
+		j := strings.IndexByte(rest, ']')
+		if j < 0 {
+			return false
+		}
+		if blank := rest[:j]; blank != "" && strings.ToUpper(blank) == blank && strings.ToLower(blank) != blank {
+			return true
+		}
+	}
 }
 
 // isQuestion reports whether a heading asks a question.

@@ -34,7 +34,7 @@ import (
 
 const (
 	magic         = "DSIX"
-	formatVersion = 3
+	formatVersion = 4
 )
 
 // ErrMismatch is returned by Load for data made from another library, by

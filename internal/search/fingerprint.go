@@ -34,7 +34,8 @@ var engineParams = "v" + strconv.Itoa(formatVersion) + " " + strconv.FormatFloat
 	strconv.FormatFloat(weightTags, 'g', -1, 64) + " " + strconv.FormatFloat(weightTagsOther, 'g', -1, 64) + " " +
 	strconv.FormatFloat(weightSummary, 'g', -1, 64) + " " + strconv.FormatFloat(weightBody, 'g', -1, 64) + " " +
 	strconv.FormatFloat(glossaryBoost, 'g', -1, 64) + " " + strconv.FormatFloat(recurringBoost, 'g', -1, 64) + " " +
-	strconv.Itoa(tfScale) + " " + glossaryID
+	strconv.Itoa(tfScale) + " " + glossaryID + " " + strconv.FormatFloat(resourcesBoost, 'g', -1, 64) + " " + resourcesID + " " +
+	strconv.FormatFloat(fillInShare, 'g', -1, 64)
 
 // fingerprinter feeds strings to both checksums through one buffer, each
 // string followed by a separator so "ab"+"c" and "a"+"bc" differ.

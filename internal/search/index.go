@@ -36,8 +36,10 @@ const (
 	bm25B     = 0.75
 	minLength = 30
 
-	glossaryBoost = 0.5
-	glossaryID    = "reference/glossary"
+	glossaryBoost  = 0.5
+	glossaryID     = "reference/glossary"
+	resourcesBoost = 0.7
+	resourcesID    = "reference/resources"
 )
 
 // Index is a search index over a library. It is read-only once built or

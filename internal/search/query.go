@@ -80,8 +80,11 @@ func (ix *Index) readQuery(q Query, lang i18n.Lang) []queryWord {
 	for i, w := range q.Words {
 		qw := queryWord{text: w, stop: stopwords[w]}
 		self := reading{word: ix.voc.wordID(w), stems: ix.voc.stemsOf(w), langs: 3, weight: 1}
-		if self.word < 0 && !qw.stop && stopSounds[soundKey(w)] {
-			qw.stop = true // "nesesito", "aser": a stopword spelled by ear
+		if sw, ok := stopSounds[soundKey(w)]; ok && self.word < 0 && !qw.stop {
+			// "nesesito", "aser": a stopword spelled by ear, read as it
+			// is meant, so "nesesito un avogado" says "necesito un abogado".
+			qw.stop = true
+			self.word = ix.voc.wordID(sw)
 		}
 		if self.word >= 0 && ix.voc.info[self.word].langs() != 0 {
 			self.langs = ix.voc.info[self.word].langs()
@@ -235,6 +238,19 @@ func (ix *Index) expand(words []queryWord) []group {
 			}
 		}
 		if len(line.phrases) > 0 {
+			if syn.match < len(syn.phrases) {
+				// A line that goes one way names, on its left, words
+				// the guides say with its right ("my husband" is "the
+				// person"): the query's own word there tells no more
+				// than the words it stands for, however rare it is.
+				var most float64
+				line.eachAlt(func(a *alt) { most = max(most, a.idf) })
+				for i := range groups {
+					if g := &groups[i]; g.own && g.concepts&line.concepts != 0 {
+						g.eachAlt(func(a *alt) { a.idf = min(a.idf, most) })
+					}
+				}
+			}
 			groups = append(groups, line)
 		}
 	}
@@ -461,7 +477,7 @@ var (
 	// questionWords ask wherever they stand.
 	questionWords = setOf("how what why when where who which whom como cuando donde quien quienes cual cuales cuanto cuanta cuantos cuantas")
 	// questionOpeners ask when they open the query ("can they...", "que hago").
-	questionOpeners = setOf("can could do does did should is are will would may must am que puedo puede pueden debo debe tengo tiene hay es")
+	questionOpeners = setOf("can could do does did should is are will would may must am que puedo puede pueden debo debe tengo tiene hay es organizing organize organizar organizamos planning planear")
 )
 
 // definitionCues are the ways people ask what a word means.

@@ -222,10 +222,10 @@ func pct(a, b int) float64 {
 	return 100 * float64(a) / float64(b)
 }
 
-// hitAt3Floor sits a little under the measured hit@3 (95.4% on 151 queries
-// when it was set), so a regression fails while an honest guide edit that
-// moves one query does not.
+// The floors sit a little under the measured hit@3 and hit@1 (99.1% and
+// 88.7% on 335 queries when they were last set), so a regression fails
+// while an honest guide edit that moves a query or two does not.
 const (
-	hitAt3Floor = 96.0
-	hitAt1Floor = 79.0
+	hitAt3Floor = 98.0
+	hitAt1Floor = 87.0
 )

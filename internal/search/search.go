@@ -55,6 +55,9 @@ const (
 	// query asks ("petition template" and "Petition template: ..."), by
 	// the share of the query's words the title holds.
 	titleBonus = 1.0
+	// inShortBonus lifts the top section of a guide whose title says the
+	// query, by the square of the share it says.
+	inShortBonus = 0.5
 	// templateBoost lifts the guides with text to fill in for a query that
 	// names a thing ("carta de apoyo", "call script"): the thing itself.
 	// A query that asks how gets the guides that explain.
@@ -176,7 +179,7 @@ func (ix *Index) Search(text string, opt Options) []Result {
 	// so the rest, sorted only if the list needs them, stay behind.
 	top := selectTop(ranked, rescoreDepth)
 	sortScored(ranked[:top])
-	ix.rescore(ranked[:top], question, groups, weights, sc)
+	ix.rescore(ranked[:top], question, queryFrame(q.Words), groups, weights, sc)
 	sortScored(ranked[:top])
 	sc.ranked = ranked
 	return ix.results(ranked, top, opt, groups, sc)
@@ -244,6 +247,7 @@ func (ix *Index) score(groups []group, sc *scratch) {
 						phraseTouched = append(phraseTouched, u)
 					}
 					sc.phrase[u] += share * sc.best[u]
+					sc.held[u]++
 					sc.best[u] = 0
 				}
 				sc.touched = touched
@@ -253,14 +257,20 @@ func (ix *Index) score(groups []group, sc *scratch) {
 					lineTouched = append(lineTouched, u)
 				}
 				sc.line[u] = max(sc.line[u], sc.phrase[u])
-				sc.phrase[u] = 0
+				// Only a section with every word of a phrase says what
+				// the phrase says: "deportación" is not "deportación
+				// acelerada", so it does not hold the query's "rápida".
+				sc.whole[u] = sc.whole[u] || int(sc.held[u]) == len(p)
+				sc.phrase[u], sc.held[u] = 0, 0
 			}
 			sc.phraseTouched = phraseTouched
 		}
 		for _, u := range lineTouched {
 			sc.scores[u] += sc.line[u]
-			sc.concepts[u] |= g.concepts
-			sc.line[u] = 0
+			if sc.whole[u] {
+				sc.concepts[u] |= g.concepts
+			}
+			sc.line[u], sc.whole[u] = 0, false
 		}
 		sc.lineTouched = lineTouched
 	}
@@ -269,8 +279,9 @@ func (ix *Index) score(groups []group, sc *scratch) {
 // rescore applies, to the best sections only, the bonuses that need their
 // words: query words standing together as in the query, and a question
 // heading that the query's words answer.
-func (ix *Index) rescore(top []scored, question bool, groups []group, weights conceptWeight, sc *scratch) {
+func (ix *Index) rescore(top []scored, question bool, asked frame, groups []group, weights conceptWeight, sc *scratch) {
 	ownWords := queryPairs(groups, sc, ix.voc.stemCount())
+	sc.conceptTable(groups, ix.voc.stemCount())
 	titles := map[int32]float64{}
 	stems := sc.stemSet(groups, ix.voc.stemCount()) // by guide top: the share of the query its title says
 	for i := range top {
@@ -287,9 +298,17 @@ func (ix *Index) rescore(top []scored, question bool, groups []group, weights co
 					cover = max(cover, weights.share(ix.conceptsIn(tag, li, groups)))
 				}
 			}
+			cover += situationBonus * weights.share(ix.situation(un.first, li, groups, sc))
 			titles[un.first] = cover
 		}
 		top[i].score *= 1 + titleBonus*cover
+		if un.top() {
+			// A later section has its guide's top added to its own
+			// score; the top section (the In short) has only itself.
+			// When the title says what the query asks, the In short is
+			// where to start.
+			top[i].score *= 1 + inShortBonus*cover*cover
+		}
 		words := ix.wordsOf(u, sc.words)
 		sc.words = words
 		li := langIndex(ix.entry(un).Lang)
@@ -304,9 +323,78 @@ func (ix *Index) rescore(top []scored, question bool, groups []group, weights co
 			top[i].score *= 1 + headingBonus*share
 			if question && un.flags&unitQuestion != 0 {
 				top[i].score *= 1 + questionBonus*share
+				if asked.same(ix.headingFrame(words[:un.headLen])) {
+					top[i].score *= 1 + frameBonus
+				}
 			}
 		}
 	}
+}
+
+// situationBonus lifts a "Right now" guide whose label the query says
+// whole ("ICE took my husband" says "Someone was just detained"): the
+// person is in the situation the guide was written for, and its first
+// steps come before a guide that covers one of them.
+const situationBonus = 0.5
+
+// situation returns the query words that say the "Right now" label of the
+// guide whose top section is first, in language li, when they say every
+// word of it (two at least); 0 otherwise.
+func (ix *Index) situation(first int32, li int, groups []group, sc *scratch) uint64 {
+	un := &ix.units[first]
+	rn := ix.entry(un).RightNow
+	if rn == nil {
+		return 0
+	}
+	// The label's words close the top section's heading, after the title.
+	n := int32(countTokens(rn.Label))
+	if n > un.headLen {
+		return 0
+	}
+	head := ix.wordsOf(first, sc.words)
+	sc.words = head
+	var label []int32 // its stems
+	for _, id := range head[un.headLen-n : un.headLen] {
+		if info := ix.voc.info[id]; !info.stop() {
+			label = append(label, info.stems[li])
+		}
+	}
+	if len(label) < 2 {
+		return 0
+	}
+	var mask uint64
+	said := true
+	for _, st := range label {
+		if st < 0 || sc.conceptOf[st] == 0 {
+			said = false
+			break
+		}
+		mask |= sc.conceptOf[st]
+	}
+	if said {
+		return mask
+	}
+	// A synonym phrase may say it whole: "necesito un abogado" is on the
+	// line of "buscar un abogado".
+	for i := range groups {
+		for _, p := range groups[i].phrases {
+			if len(p) == len(label) && phraseSays(p, label) {
+				return groups[i].concepts
+			}
+		}
+	}
+	return 0
+}
+
+// phraseSays reports whether the words of phrase, each by one of its
+// alternatives, are the stems of label, in order.
+func phraseSays(phrase [][]alt, label []int32) bool {
+	for j, w := range phrase {
+		if !slices.ContainsFunc(w, func(a alt) bool { return a.stem == label[j] }) {
+			return false
+		}
+	}
+	return true
 }
 
 // titleConcepts returns the query words (or their synonyms) that the title
@@ -355,9 +443,14 @@ func (ix *Index) conceptsIn(words []int32, li int, groups []group) uint64 {
 	return mask
 }
 
-// conceptWeight weighs each query word by how rare it is (the idf of its
-// rarest stem), so the share of the query a section or a title holds is
-// not a count: "brother" and "picked up" say more than "ICE".
+// conceptWeight weighs each query word by how rare it is, so the share of
+// the query a section or a title holds is not a count: "brother" and
+// "picked up" say more than "ICE". A word the user typed weighs as its
+// surest reading; the words of its synonym line count too (they mark the
+// words people use for what the guides are about), by the rarity of the
+// line's phrases on average and at most, so one rare way to say it
+// ("caught" on the line of "took") does not make "can they take my phone"
+// weigh as a detention.
 type conceptWeight [maxConcepts]float64
 
 func conceptWeights(groups []group) conceptWeight {
@@ -365,7 +458,11 @@ func conceptWeights(groups []group) conceptWeight {
 	for i := range groups {
 		g := &groups[i]
 		c := g.concept % maxConcepts
-		g.eachAlt(func(a *alt) { w[c] = max(w[c], a.idf) })
+		if g.own {
+			w[c] = max(w[c], surestIDF(g))
+		} else {
+			w[c] = max(w[c], lineIDF(g))
+		}
 		for m := g.concepts; m != 0; m &= m - 1 {
 			if c := bits.TrailingZeros64(m); w[c] == 0 {
 				w[c] = w[g.concept%maxConcepts] // a word the guides lack, met only through its phrase
@@ -373,6 +470,41 @@ func conceptWeights(groups []group) conceptWeight {
 		}
 	}
 	return w
+}
+
+// surestIDF is the idf of the user's word as it was most surely meant: the
+// word itself, or a misspelled word's best reading, not its rarest guess.
+func surestIDF(g *group) float64 {
+	best, idf := 0.0, 0.0
+	g.eachAlt(func(a *alt) {
+		switch {
+		case a.weight > best:
+			best, idf = a.weight, a.idf
+		case a.weight == best:
+			idf = max(idf, a.idf)
+		}
+	})
+	return idf
+}
+
+// lineIDF is the rarity of a synonym line's phrases (each by its rarest
+// word): half their mean, half their most.
+func lineIDF(g *group) float64 {
+	var sum, most float64
+	for _, p := range g.phrases {
+		rarest := 0.0
+		for _, w := range p {
+			for _, a := range w {
+				rarest = max(rarest, a.idf)
+			}
+		}
+		sum += rarest
+		most = max(most, rarest)
+	}
+	if len(g.phrases) == 0 {
+		return 0
+	}
+	return 0.5*sum/float64(len(g.phrases)) + 0.5*most
 }
 
 // share returns the weighted share of the query's words in mask.
@@ -394,6 +526,8 @@ func (w *conceptWeight) share(mask uint64) float64 {
 // search allocates little and the collector stays quiet while people type.
 type scratch struct {
 	scores, best, phrase, line []float64
+	held                       []uint8  // by unit: the words of the phrase being scored it holds
+	whole                      []bool   // by unit: it holds a whole phrase of the group being scored
 	concepts                   []uint64 // by unit: the query words it matched
 	touched                    []int32
 	phraseTouched, lineTouched []int32
@@ -401,19 +535,44 @@ type scratch struct {
 	words, lines               []int32
 	stems                      []bool   // by stem: in the query's groups
 	pairs                      []uint64 // by stem: the query's own words it reads
+	conceptOf                  []uint64 // by stem: the query words it says alone
 }
 
 func (s *scratch) reset(n int) {
 	if cap(s.scores) < n {
 		s.scores, s.best, s.concepts = make([]float64, n), make([]float64, n), make([]uint64, n)
 		s.phrase, s.line = make([]float64, n), make([]float64, n)
+		s.held, s.whole = make([]uint8, n), make([]bool, n)
 		return
 	}
-	// best, phrase and line are left clear by every query.
+	// best, phrase, line, held and whole are left clear by every query.
 	s.scores, s.best, s.concepts = s.scores[:n], s.best[:n], s.concepts[:n]
 	s.phrase, s.line = s.phrase[:n], s.line[:n]
+	s.held, s.whole = s.held[:n], s.whole[:n]
 	clear(s.scores)
 	clear(s.concepts)
+}
+
+// conceptTable marks, in a reused table by stem, the query words that
+// each stem says on its own: the user's words and synonyms of one word
+// ("someone" for "my husband"), not a word of a longer phrase ("someone"
+// in "get someone out").
+func (s *scratch) conceptTable(groups []group, n int) {
+	if cap(s.conceptOf) < n {
+		s.conceptOf = make([]uint64, n)
+	}
+	s.conceptOf = s.conceptOf[:n]
+	clear(s.conceptOf)
+	for i := range groups {
+		g := &groups[i]
+		for _, p := range g.phrases {
+			if len(p) == 1 {
+				for _, a := range p[0] {
+					s.conceptOf[a.stem] |= g.concepts
+				}
+			}
+		}
+	}
 }
 
 // stemSet marks the stems of groups in a reused table.
@@ -464,3 +623,83 @@ func (ix *Index) results(ranked []scored, sorted int, opt Options, groups []grou
 	}
 	return out
 }
+
+// frameBonus lifts a question heading asked the way the query asks ("do I
+// have to give my name" and "Do you have to answer questions or show
+// ID?", "¿tengo que...?" and "¿Tiene que...?"): it asks the same thing of
+// the same person, not only about the same words.
+const frameBonus = 0.3
+
+// frame is how a question opens, up to its first word that names
+// something, in at most three words.
+type frame struct {
+	words [3]string
+	n     int
+}
+
+// askFrame returns how a question opens: "do you have" for "do I have to
+// give my name", with the ways to name the reader made one ("I", "we",
+// "you") and the verb's person too ("tengo" and "tiene" are "tener").
+// word returns the i-th of n words.
+func askFrame(n int, word func(i int) string) frame {
+	var f frame
+	for i := 0; i < n && f.n < len(f.words); i++ {
+		w := word(i)
+		if !stopwords[w] && !frameWords[w] {
+			break
+		}
+		if one, ok := framePerson[w]; ok {
+			w = one
+		}
+		if w != "" {
+			f.words[f.n] = w
+			f.n++
+		}
+	}
+	return f
+}
+
+// queryFrame returns how the query asks: from its first word, or from a
+// question word inside it ("kids scared after dad was taken how to talk
+// to them"). "how to" asks as "how do you" does.
+func queryFrame(words []string) frame {
+	at := 0
+	if n := len(words); n > 0 && !stopwords[words[0]] && !frameWords[words[0]] {
+		at = slices.IndexFunc(words, func(w string) bool { return whWords[w] })
+		if at < 0 {
+			return frame{}
+		}
+	}
+	words = words[at:]
+	if len(words) >= 2 && words[0] == "how" && words[1] == "to" {
+		words = append([]string{"how", "do", "you"}, words[2:]...)
+	}
+	return askFrame(len(words), func(i int) string { return words[i] })
+}
+
+var whWords = setOf("how what why when where who which como que cuando donde quien cual")
+
+// same reports whether two frames of two words or more open alike.
+func (f frame) same(g frame) bool {
+	n := min(f.n, g.n)
+	return n >= 2 && slices.Equal(f.words[:n], g.words[:n])
+}
+
+// headingFrame returns how a heading (its word ids) opens.
+func (ix *Index) headingFrame(heading []int32) frame {
+	return askFrame(len(heading), func(i int) string { return ix.voc.words[heading[i]] })
+}
+
+var (
+	// frameWords open questions without being stopwords.
+	frameWords = setOf("should must may might debo debe deben debemos")
+	// framePerson makes one the ways to name the reader and the persons
+	// of a verb; "" drops the word (an object pronoun: "¿me pueden...?").
+	framePerson = map[string]string{
+		"i": "you", "we": "you", "you": "you", "u": "you",
+		"tengo": "tener", "tiene": "tener", "tienen": "tener", "tenemos": "tener", "tienes": "tener",
+		"puedo": "poder", "puede": "poder", "pueden": "poder", "podemos": "poder",
+		"debo": "deber", "debe": "deber", "deben": "deber", "debemos": "deber",
+		"lo": "", "la": "", "le": "", "les": "", "me": "", "nos": "", "se": "", "te": "",
+	}
+)

@@ -131,11 +131,15 @@ func isDigits(s string) bool {
 	return true
 }
 
-// stopSounds holds the Spanish sound keys of the stopwords (see soundKey).
-var stopSounds = func() map[string]bool {
-	m := make(map[string]bool, len(stopwords))
+// stopSounds maps the Spanish sound keys of the stopwords (see soundKey)
+// to the stopword spelled so (the first in order when two sound alike).
+var stopSounds = func() map[string]string {
+	m := make(map[string]string, len(stopwords))
 	for w := range stopwords {
-		m[soundKey(w)] = true
+		k := soundKey(w)
+		if prev, ok := m[k]; !ok || w < prev {
+			m[k] = w
+		}
 	}
 	return m
 }()
@@ -184,8 +188,9 @@ var stopwords = func() map[string]bool {
 	necesito necesitamos estoy estamos estaba soy somos era fueron sido nada algo todo todos ahora aqui
 	ahi bien q x xq pq porque tambien solo hoy ayer cual cuales quien quienes ella ellos ellas usted
 	ustedes yo nosotros hace hacen haga hagan hizo hice dijo dijeron va van vamos voy ir creo
-	lunes martes miercoles jueves viernes sabado domingo manana anoche semana
-	monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight morning week`)
+	lunes martes miercoles jueves viernes sabado domingo manana anoche semana acaba acaban acabo acabamos cuanto cuanta cuantos cuantas
+	monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight morning week
+	happen happens happened happening`)
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
 		m[fold.String(w)] = true
