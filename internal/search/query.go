@@ -96,8 +96,15 @@ func (ix *Index) readQuery(q Query, lang i18n.Lang) []queryWord {
 					qw.readings = append(qw.readings, ix.readingOf(id, weightPrefix))
 				}
 			}
-			if self.word < 0 && len(w) >= 3 && !ix.inflection(self.stems, lang) {
+			if self.word < 0 && len(w) >= 3 {
+				inflection := ix.inflection(self.stems, lang)
 				for _, c := range ix.nearWords(w) {
+					// A form of a rare stem is still likelier a typo of a
+					// common word one letter away: "lawer" is "lawyer",
+					// not a Spanish form of the "Law" in a name.
+					if inflection && (c.dist > 1 || !ix.muchCommoner(c.word, self.stems)) {
+						continue
+					}
 					weight := weightTypo2
 					switch c.dist {
 					case 0:
@@ -112,6 +119,21 @@ func (ix *Index) readQuery(q Query, lang i18n.Lang) []queryWord {
 		out[i] = qw
 	}
 	return out
+}
+
+// muchCommoner reports whether the word id's stems are used by ten times
+// more sections than any of stems.
+func (ix *Index) muchCommoner(id int32, stems [2]int32) bool {
+	own := 0
+	for _, st := range stems {
+		own = max(own, ix.post.df(st))
+	}
+	for _, st := range ix.voc.readStems(id) {
+		if ix.post.df(st) >= 10*max(own, 1) {
+			return true
+		}
+	}
+	return false
 }
 
 // inflection reports whether stems has a stem the guides of lang (of any
