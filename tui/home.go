@@ -33,9 +33,19 @@ type homeModel struct {
 	found    searchDoneMsg
 	width    int
 	height   int
-	problems int  // local guides that could not be read
-	guide    bool // a guide is open behind: Esc on the empty home goes back to it
-	hint     bool // Esc had nothing to do: say how to close defensa
+	problems int       // local guides that could not be read
+	guide    bool      // a guide is open behind: Esc on the empty home goes back to it
+	behind   homeState // the home as it was when that guide was opened
+	hint     bool      // Esc had nothing to do: say how to close defensa
+}
+
+// homeState is what the home showed: the query, its results and where the
+// cursor was.
+type homeState struct {
+	query         string
+	found         searchDoneMsg
+	section       string
+	cursor, topAt int
 }
 
 // searchDoneMsg carries the results for a query; a late answer to an
@@ -189,6 +199,14 @@ func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
 			h.refresh()
 			h.list.Select(h.topAt)
 		case key.Matches(msg, k.BackToGuide):
+			// The home as it was, so closing the guide again finds the
+			// results it was opened from.
+			b := h.behind
+			h.input.SetValue(b.query)
+			h.input.CursorEnd()
+			h.found, h.section, h.topAt = b.found, b.section, b.topAt
+			h.refresh()
+			h.list.Select(b.cursor)
 			return h, func() tea.Msg { return resumeReaderMsg{} }
 		case key.Matches(msg, k.Esc):
 			// Nothing to clear, close or go back to. Esc does not quit: a
@@ -443,9 +461,10 @@ func (h homeModel) View() string {
 // Reset goes back to the top of the home screen, as it starts, with the
 // open guide behind it: Esc goes back there.
 func (h *homeModel) Reset() {
+	h.behind = homeState{h.input.Value(), h.found, h.section, h.list.Index(), h.topAt}
 	h.clear()
 	h.guide, h.hint = true, false
 }
 
 // ForgetGuide says no guide is open behind the home any more.
-func (h *homeModel) ForgetGuide() { h.guide = false }
+func (h *homeModel) ForgetGuide() { h.guide, h.behind = false, homeState{} }

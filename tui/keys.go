@@ -100,7 +100,7 @@ func newHomeKeys(n keyNamer) homeKeys {
 
 // ShortHelp implements help.KeyMap.
 func (k homeKeys) ShortHelp() []key.Binding {
-	return append(k.pinned(), k.Clear, k.CloseSection, k.BackToGuide, k.Open, k.Lang)
+	return append(k.pinned(), k.Clear, k.CloseSection, k.BackToGuide, k.Lang, k.Open)
 }
 
 // FullHelp implements help.KeyMap.

@@ -299,7 +299,17 @@ func TestEscFromSearchReturnsToTheGuide(t *testing.T) {
 			t.Fatal("Esc must never quit")
 		}
 	}
+	// A guide opened from results, then s and Esc: closing the guide
+	// still goes back to the results, query and selection kept.
 	hs := start(t, testOptions(t, i18n.English), 80, 24)
+	hs.keys("door<down>")
+	sel := hs.m.home.list.Index()
+	hs.keys("<enter>s<esc>")
+	hs.keys("<esc>")
+	if hs.m.screen != screenHome || hs.m.home.input.Value() != "door" || hs.m.home.list.Index() != sel {
+		t.Fatalf("after s and Esc, closing the guide must find the results as they were:\n%s", hs.screen())
+	}
+	hs = start(t, testOptions(t, i18n.English), 80, 24)
 	hs.keys("<enter>q<esc><esc><esc>")
 	if quit, intr := hs.quit(); quit || intr || hs.m.screen != screenHome {
 		t.Fatal("Esc on the home after closing a guide must stay on the home")

@@ -32,10 +32,11 @@ func (m Model) View() tea.View {
 }
 
 // footerView draws as many live keys as fit, in their order (quick exit
-// and quit first), and an ellipsis when some did not fit. Each count of
-// keys is tried with every name a key answers to shown ("F1/Ctrl+G"),
-// then with its first name only; quick exit and quit are never dropped,
-// and at the narrowest the ellipsis goes before they do. help.Model's own
+// and quit first), and an ellipsis when some did not fit: with every name
+// a key answers to ("F1/Ctrl+G": some terminals keep F1 for themselves),
+// or when even quick exit and quit would not fit so, with first names
+// only. Quick exit and quit are never dropped; at the narrowest the
+// ellipsis goes before they do. help.Model's own
 // cut keeps every key when not even the ellipsis fits, so the keys are
 // counted here.
 func (m Model) footerView() string {
@@ -49,12 +50,15 @@ func (m Model) footerView() string {
 	short := make([]key.Binding, len(live))
 	for i, b := range live {
 		name, _, _ := strings.Cut(b.Help().Key, "/")
+		if name == "" {
+			name = b.Help().Key // the key is "/" itself
+		}
 		short[i] = key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(name, b.Help().Desc))
 	}
 	pinned := min(2, len(live))
 	more := " " + m.sh.st.Dim.Render(m.sh.st.G.Ellipsis)
-	for n := len(live); n >= pinned; n-- {
-		for _, keys := range [][]key.Binding{live, short} {
+	for _, keys := range [][]key.Binding{live, short} {
+		for n := len(live); n >= pinned; n-- {
 			v := m.footer.ShortHelpView(keys[:n])
 			if n < len(live) && lipgloss.Width(v+more) <= room {
 				return " " + v + more
