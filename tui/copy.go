@@ -43,7 +43,7 @@ func (r readerModel) shownText() string {
 		}
 		b.WriteString(strings.TrimRight(l, " "))
 	}
-	return b.String()
+	return strings.TrimSpace(b.String())
 }
 
 // blockAnchor is the anchor of the heading a code block is under, so the
