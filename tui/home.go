@@ -430,7 +430,9 @@ func (h homeModel) top() string {
 	title := " defensa" + st.G.Sep + h.sh.cat.T("tui.home.tagline")
 	lines := []string{st.Header.Width(h.width).Render(truncate(st, title, h.width)), " " + h.input.View()}
 	if h.problems > 0 {
-		for _, l := range wrapLines(h.sh.cat.T("tui.home.local_problems", h.problems), max(h.width-2, 10)) {
+		// No count: defensa check counts what loading does not check, and
+		// two numbers that disagree confuse more than they tell.
+		for _, l := range wrapLines(h.sh.cat.T("tui.home.local_problems"), max(h.width-2, 10)) {
 			lines = append(lines, " "+st.Error.Render(l))
 		}
 	}

@@ -6,7 +6,7 @@ func init() {
 		"tui.home.tagline":        "deportation defense guide, offline",
 		"tui.home.right_now":      "Right now",
 		"tui.home.sections":       "All guides, by section",
-		"tui.home.local_problems": "Some guides in your folder could not be read (%d problems): run defensa check on the folder.",
+		"tui.home.local_problems": "Some guides in your folder could not be read: run defensa check on the folder to see which and why.",
 		"tui.home.how_to_close":   "To close defensa, press %s. %s closes it at once and clears the screen.",
 		"tui.home.load_failed":    "The guides could not be read. Run defensa check to see why.",
 		"tui.local":               "local",

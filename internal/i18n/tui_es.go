@@ -6,7 +6,7 @@ func init() {
 		"tui.home.tagline":        "guía de defensa contra la deportación, sin internet",
 		"tui.home.right_now":      "Ahora mismo",
 		"tui.home.sections":       "Todas las guías, por tema",
-		"tui.home.local_problems": "No se pudieron leer algunas guías de su carpeta (%d problemas): use defensa check en la carpeta.",
+		"tui.home.local_problems": "No se pudieron leer algunas guías de su carpeta: use defensa check en la carpeta para ver cuáles y por qué.",
 		"tui.home.how_to_close":   "Para cerrar defensa, pulse %s. %s la cierra de inmediato y borra la pantalla.",
 		"tui.home.load_failed":    "No se pudieron leer las guías. Use defensa check para ver por qué.",
 		"tui.local":               "local",
