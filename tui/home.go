@@ -180,7 +180,10 @@ func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
 		}
 		return h, nil
 	case tea.KeyPressMsg:
-		h.hint = false
+		if h.hint {
+			h.hint = false
+			h.SetSize(h.width, h.height) // the hint's lines go
+		}
 		switch {
 		case key.Matches(msg, k.Up):
 			h.list.Move(-1)
@@ -212,6 +215,7 @@ func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
 			// Nothing to clear, close or go back to. Esc does not quit: a
 			// person pressing it again to go back would lose the program.
 			h.hint = true
+			h.SetSize(h.width, h.height) // the list makes room for the hint
 		default:
 			return h.typed(msg)
 		}

@@ -320,6 +320,16 @@ func TestEscFromSearchReturnsToTheGuide(t *testing.T) {
 	if s := strings.Join(strings.Fields(hs.screen()), " "); !strings.Contains(s, "To close defensa, press Ctrl+C") {
 		t.Errorf("Esc with nothing to do must say how to close defensa:\n%s", hs.screen())
 	}
+	for _, size := range [][2]int{{40, 12}, {40, 10}, {80, 24}} {
+		hs = start(t, testOptions(t, i18n.Spanish), size[0], size[1])
+		for _, k := range []string{"<esc>", "j"} { // the hint comes, then goes
+			hs.keys(k)
+			lines := strings.Split(hs.screen(), "\n")
+			if len(lines) != size[1] || !strings.Contains(lines[len(lines)-1], "Ctrl+C salir") {
+				t.Errorf("%dx%d after %s: %d lines, footer %q", size[0], size[1], k, len(lines), lines[len(lines)-1])
+			}
+		}
+	}
 }
 
 // QA 7: a focused link that scrolls off screen is no longer focused, so
