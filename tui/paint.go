@@ -217,7 +217,9 @@ func newRowMap(plain []string, width int) rowMap {
 	row := 0
 	for i, l := range plain {
 		m.first[i] = row
-		if lenWidth(l) > width {
+		// A cell takes at least a byte, so a line of no more bytes than
+		// cells fits without measuring it: most lines.
+		if len(l) > width && lenWidth(l) > width {
 			m.indent[i] = continuationIndent(l, width)
 			m.at[i] = breaks(l, width, m.indent[i])
 		}
