@@ -2,7 +2,6 @@ package tui
 
 import (
 	"slices"
-	"sort"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -200,78 +199,6 @@ func isSGR(seq string) bool {
 }
 
 func isReset(seq string) bool { return seq == "\x1b[m" || seq == "\x1b[0m" }
-
-// rowMap says where each line of a document is on screen once the lines
-// wider than the window are split over several rows: the viewport scrolls
-// by rows, everything else (headings, links, matches, history) counts
-// lines.
-type rowMap struct {
-	first  []int   // the first row of each line, then the number of rows
-	at     [][]int // the cells where each split line starts a new row; nil for most
-	indent []int   // how far the rows after a line's first are indented
-}
-
-// newRowMap lays lines out in rows of width cells.
-func newRowMap(plain []string, width int) rowMap {
-	m := rowMap{first: make([]int, len(plain)+1), at: make([][]int, len(plain)), indent: make([]int, len(plain))}
-	row := 0
-	for i, l := range plain {
-		m.first[i] = row
-		// A cell takes at least a byte, so a line of no more bytes than
-		// cells fits without measuring it: most lines.
-		if len(l) > width && lenWidth(l) > width {
-			m.indent[i] = continuationIndent(l, width)
-			m.at[i] = breaks(l, width, m.indent[i])
-		}
-		row += 1 + len(m.at[i])
-	}
-	m.first[len(plain)] = row
-	return m
-}
-
-// continuationIndent is the indent of a split line's later rows: the
-// line's own, so a long address in a list stays under itself; none when
-// that would leave too little room.
-func continuationIndent(plain string, width int) int {
-	n := len(plain) - len(strings.TrimLeft(plain, " "))
-	if n > width/3 {
-		return 0
-	}
-	return n
-}
-
-// rows returns the number of rows.
-func (m rowMap) rows() int {
-	if len(m.first) == 0 {
-		return 0
-	}
-	return m.first[len(m.first)-1]
-}
-
-// row returns the first row of line l.
-func (m rowMap) row(l int) int {
-	if len(m.first) == 0 {
-		return 0
-	}
-	return m.first[max(min(l, len(m.first)-1), 0)]
-}
-
-// cell returns the row that shows cell col of line l.
-func (m rowMap) cell(l, col int) int {
-	if l < 0 || l >= len(m.at) {
-		return m.row(l)
-	}
-	return m.first[l] + sort.SearchInts(m.at[l], col+1)
-}
-
-// line returns the line that row r shows.
-func (m rowMap) line(r int) int {
-	if len(m.first) <= 1 {
-		return 0
-	}
-	i := sort.Search(len(m.first)-1, func(i int) bool { return m.first[i] > r }) - 1
-	return max(i, 0)
-}
 
 // wrapLines wraps words at width cells.
 func wrapLines(s string, width int) []string {

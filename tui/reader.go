@@ -140,20 +140,6 @@ func (r *readerModel) layout() {
 	}
 }
 
-// topLine returns the document line at the top of the screen.
-func (r *readerModel) topLine() int { return r.rows.line(r.vp.YOffset()) }
-
-// scrollTo puts document line l at the top of the screen.
-func (r *readerModel) scrollTo(l int) { r.vp.SetYOffset(r.rows.row(l)) }
-
-// shownLines returns the document lines on screen, from the top one up
-// to, not including, the first below the screen.
-func (r *readerModel) shownLines() (top, end int) {
-	top = r.topLine()
-	end = r.rows.line(r.vp.YOffset()+max(r.vp.Height(), 1)-1) + 1
-	return top, end
-}
-
 func (r readerModel) key() layoutKey {
 	return layoutKey{drawKey: drawKey{id: r.guide.ID, lang: r.guide.Lang, theme: r.sh.st.Theme}, width: r.textWidth()}
 }
@@ -379,36 +365,6 @@ func (r readerModel) updateFind(msg tea.Msg) (readerModel, tea.Cmd) {
 		r.showMatch()
 	}
 	return r, cmd
-}
-
-// showMatch scrolls to the current match, a few lines below the top.
-func (r *readerModel) showMatch() {
-	if m, ok := r.find.Current(); ok {
-		r.reveal(r.rows.cell(m.line, m.from))
-	}
-}
-
-// reveal scrolls the least needed to show row n, with some context.
-func (r *readerModel) reveal(n int) {
-	top, h := r.vp.YOffset(), r.vp.Height()
-	if n < top || n >= top+h {
-		r.vp.SetYOffset(n - min(3, h/3))
-	}
-}
-
-// dropHiddenLink forgets the focused link once none of it is on screen,
-// as less and lynx do: Enter never opens a link the reader cannot see.
-func (r *readerModel) dropHiddenLink() {
-	if r.link == noLink || r.doc == nil {
-		return
-	}
-	top, h := r.vp.YOffset(), r.vp.Height()
-	for _, s := range r.link.spans(r.doc) {
-		if r.rows.cell(s.line, max(s.to-1, s.from)) >= top && r.rows.cell(s.line, s.from) < top+h {
-			return
-		}
-	}
-	r.link = noLink
 }
 
 // handleKey runs the reader's own keys.
