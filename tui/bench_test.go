@@ -88,3 +88,19 @@ func BenchmarkScroll(b *testing.B) {
 		_ = hs.m.View()
 	}
 }
+
+// BenchmarkFindHugeLine measures one keystroke of find in a guide of one
+// 250,000-character line (QA 1): the query changes, find runs up to its
+// cap, and the line's rows are painted again.
+func BenchmarkFindHugeLine(b *testing.B) {
+	hs := start(b, hugeLine(b), 80, 24)
+	hs.keys("line<enter>/")
+	typed, erased := keys("a")[0], keys("<bs>")[0]
+	for i := 0; b.Loop(); i++ {
+		if i%2 == 0 {
+			hs.update(typed)
+		} else {
+			hs.update(erased)
+		}
+	}
+}

@@ -11,28 +11,62 @@ import (
 type copiedMsg struct{}
 
 // copyText puts the template in view on the clipboard (OSC 52), or, in a
-// guide with none, the guide's text. A terminal that cannot take OSC 52
+// guide with none, the guide's text as it is shown: words a person can
+// paste into a message, not Markdown. A terminal that cannot take OSC 52
 // is told so, with the whole command that prints the same text.
 func (r readerModel) copyText() (readerModel, tea.Cmd) {
 	c := r.sh.cat
-	text, what, template := r.guide.Body, c.T("tui.copy.guide"), false
+	var text, what, command string
 	if b := r.blockInView(); b >= 0 {
-		text, what, template = r.guide.Blocks[b].Text, c.T("tui.copy.template"), true
+		text, what = r.guide.Blocks[b].Text, c.T("tui.copy.template")
+		command = r.sh.readCommand(r.guide, r.blockAnchor(b), true)
+	} else {
+		text = r.shownText()
+		what = c.T("tui.copy.guide", strings.Count(text, "\n")+1)
+		command = r.sh.readCommand(r.guide, "", false)
 	}
-	command := r.sh.readCommand(r.guide, template)
 	if r.sh.opts.NoClipboard {
-		r.status, r.problem = c.T("tui.copy.cannot", command), true
+		r.status = note{text: c.T("tui.copy.cannot"), verbatim: command, problem: true}
 		return r, nil
 	}
-	r.status = c.T("tui.copy.done", what, command)
+	r.status = note{text: c.T("tui.copy.done", what), verbatim: command}
 	return r, tea.Batch(tea.SetClipboard(text), func() tea.Msg { return copiedMsg{} })
+}
+
+// shownText is the guide as the reader shows it, without colours or the
+// trailing spaces of its lines.
+func (r readerModel) shownText() string {
+	var b strings.Builder
+	for i, l := range r.doc.Plain {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(strings.TrimRight(l, " "))
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// blockAnchor is the anchor of the heading a code block is under, so the
+// command prints that section's template and not every one of the guide;
+// "" when it is under the title only.
+func (r readerModel) blockAnchor(b int) string {
+	anchor := ""
+	for _, h := range r.guide.Headings {
+		if h.Line > r.guide.Blocks[b].Line {
+			break
+		}
+		if h.Level > 1 {
+			anchor = h.Anchor
+		}
+	}
+	return anchor
 }
 
 // blockInView picks the code block the reader is looking at: the first
 // one on screen, else the nearest above, else the first below; -1 when
 // the guide has none. Positions are the renderer's.
 func (r readerModel) blockInView() int {
-	top, bottom := r.vp.YOffset(), r.vp.YOffset()+r.vp.Height()
+	top, bottom := r.shownLines()
 	above, below := -1, -1
 	for i, b := range r.doc.Blocks {
 		switch {

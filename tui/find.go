@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -10,6 +13,11 @@ import (
 	"defensa/internal/i18n"
 	"defensa/internal/render"
 )
+
+// maxMatches bounds find: past it, the count says "more than". A guide
+// with one letter repeated a quarter of a million times answers the first
+// keystroke as fast as any other.
+const maxMatches = 1000
 
 // span is a run of cells on one line of a document.
 type span struct{ line, from, to int }
@@ -22,7 +30,12 @@ type findModel struct {
 	typing  bool
 	query   string
 	matches []span
+	capped  bool // there are more matches than maxMatches
 	current int
+	// folded are the document's lines folded once, for every keystroke
+	// after the first.
+	folded   []string
+	foldedOf *render.Document
 }
 
 func newFind(sh *shared) findModel {
@@ -51,7 +64,7 @@ func (f findModel) Typing() bool { return f.typing }
 // Clear forgets the query.
 func (f *findModel) Clear() {
 	f.input.Blur()
-	f.typing, f.query, f.matches, f.current = false, "", nil, 0
+	f.typing, f.query, f.matches, f.capped, f.current = false, "", nil, false, 0
 }
 
 // Update takes a key while typing. It reports whether the query changed,
@@ -88,31 +101,62 @@ func (f findModel) Update(msg tea.Msg, doc *render.Document, from int) (findMode
 	return f, false, cmd
 }
 
-// Recompute finds every match in doc. Folding keeps one rune per rune,
-// so a match in the folded line is a match at the same place in the line.
+// Recompute finds the matches in doc, up to maxMatches.
 func (f *findModel) Recompute(doc *render.Document) {
-	f.matches = nil
-	needle := []rune(fold.String(f.query))
-	if len(needle) == 0 || doc == nil {
+	f.matches, f.capped = nil, false
+	needle := fold.String(f.query)
+	if needle == "" || doc == nil {
 		return
 	}
-	for i, line := range doc.Plain {
-		runes := []rune(line)
-		hay := []rune(fold.String(line))
-		if len(hay) != len(runes) {
-			continue // cannot happen with fold's promise; never mislead
+	if f.foldedOf != doc {
+		f.folded = make([]string, len(doc.Plain))
+		for i, line := range doc.Plain {
+			f.folded[i] = fold.String(line)
 		}
-		for j := 0; j+len(needle) <= len(hay); j++ {
-			if string(hay[j:j+len(needle)]) != string(needle) {
-				continue
-			}
-			from := ansi.StringWidth(string(runes[:j]))
-			to := from + ansi.StringWidth(string(runes[j:j+len(needle)]))
-			f.matches = append(f.matches, span{i, from, to})
-			j += len(needle) - 1
+		f.foldedOf = doc
+	}
+	for i, line := range doc.Plain {
+		f.matches, f.capped = matchLine(f.matches, i, line, f.folded[i], needle, maxMatches)
+		if f.capped {
+			break
 		}
 	}
 	f.current = min(f.current, max(len(f.matches)-1, 0))
+}
+
+// matchLine appends the matches of needle (folded) in one line, given the
+// line and its folding, and reports whether it stopped at limit. It goes
+// over the line once: each match is found from where the last ended, and
+// its columns are counted on from the last match's, never from the start
+// of the line. Folding keeps one rune per rune, so the n-th rune of the
+// folded line is the n-th of the line.
+func matchLine(out []span, l int, line, folded, needle string, limit int) ([]span, bool) {
+	orig, fol, col := 0, 0, 0 // where the walk is: in line, in folded, in cells
+	advance := func(to int) int {
+		runes := utf8.RuneCountInString(folded[fol:to])
+		fol = to
+		start := orig
+		for ; runes > 0 && orig < len(line); runes-- {
+			_, size := utf8.DecodeRuneInString(line[orig:])
+			orig += size
+		}
+		col += ansi.StringWidth(line[start:orig])
+		return col
+	}
+	for at := 0; ; {
+		i := strings.Index(folded[at:], needle)
+		if i < 0 {
+			return out, false
+		}
+		if len(out) >= limit {
+			return out, true
+		}
+		start := at + i
+		from := advance(start)
+		to := advance(start + len(needle))
+		out = append(out, span{l, from, to})
+		at = start + len(needle)
+	}
 }
 
 // Step goes to the next (dir 1) or previous (-1) match.
@@ -132,8 +176,11 @@ func (f findModel) Current() (span, bool) {
 
 // Summary says where the reader is among the matches.
 func (f findModel) Summary(c i18n.Catalog) string {
-	if len(f.matches) == 0 {
+	switch {
+	case len(f.matches) == 0:
 		return c.T("tui.find.none", f.query)
+	case f.capped:
+		return c.T("tui.find.count_many", f.current+1, len(f.matches), f.query)
 	}
 	return c.T("tui.find.count", f.current+1, len(f.matches), f.query)
 }

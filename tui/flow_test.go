@@ -28,8 +28,15 @@ func TestTypingAlwaysSearches(t *testing.T) {
 		t.Fatal("Esc must clear the field and bring the home back")
 	}
 	hs.keys("<esc>")
-	if quit, _ := hs.quit(); !quit {
-		t.Fatal("Esc on an empty field must quit")
+	if quit, intr := hs.quit(); quit || intr {
+		t.Fatal("Esc on the empty home must not quit: a second Esc to go back would lose the program")
+	}
+	if !strings.Contains(strings.Join(strings.Fields(hs.screen()), " "), "pulse Ctrl+C") {
+		t.Errorf("Esc with nothing to do must say how to close defensa:\n%s", hs.screen())
+	}
+	hs.keys("a")
+	if strings.Contains(hs.screen(), "pulse Ctrl+C") {
+		t.Error("the hint goes at the next key")
 	}
 }
 
@@ -264,19 +271,33 @@ func TestFindCountsAndSteps(t *testing.T) {
 	}
 }
 
-// L switches to the other language at the same heading.
+// QA 9: L shows the guide in the other language at the same heading and
+// leaves the interface as it is; Ctrl+T switches the interface and leaves
+// the guide.
 func TestLanguageSwitchKeepsTheHeading(t *testing.T) {
-	hs := start(t, testOptions(t, i18n.English), 80, 24)
+	hs := start(t, testOptions(t, i18n.English), 80, 40)
 	hs.keys("<enter>t<enter>L")
 	r := hs.m.reader
 	if r.guide.Lang != i18n.Spanish {
 		t.Fatal("L must open the Spanish guide")
 	}
-	if h := r.headingAt(r.vp.YOffset()); h < 0 || r.guide.Headings[h].Text != "¿Es una orden de un juez?" {
+	if h := r.headingAt(r.topLine()); h < 0 || r.guide.Headings[h].Text != "¿Es una orden de un juez?" {
 		t.Errorf("L must keep the heading, at %d", h)
 	}
-	if !strings.Contains(hs.screen(), "salida rápida") {
-		t.Error("the interface must switch language too")
+	if s := hs.screen(); strings.Contains(s, "salida rápida") || !strings.Contains(s, "quick exit") {
+		t.Errorf("L must leave the interface in English:\n%s", s)
+	}
+	hs.keys("?")
+	if s := hs.screen(); !strings.Contains(s, "this guide in English") || !strings.Contains(s, "español") {
+		t.Errorf("help must say what L and Ctrl+T do now:\n%s", s)
+	}
+	hs.keys("<esc><ctrl+t>")
+	if s := hs.screen(); !strings.Contains(s, "salida rápida") || hs.m.reader.guide.Lang != i18n.Spanish {
+		t.Errorf("Ctrl+T must switch the interface and keep the guide:\n%s", s)
+	}
+	hs.keys("L")
+	if hs.m.reader.guide.Lang != i18n.English || !strings.Contains(hs.screen(), "salida rápida") {
+		t.Error("L must switch only the guide back")
 	}
 }
 

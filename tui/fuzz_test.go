@@ -29,6 +29,12 @@ func hostile() fstest.MapFS {
 		"en/usb/second.md":        {Data: []byte(strings.Replace(fm, "order: 1", "order: 2", 1) + body)},
 		"es/usb/second.md":        {Data: []byte(strings.Replace(fm, "order: 1", "order: 2", 1) + body)},
 		"en/rights/at-home.md":    {Data: []byte(strings.Replace(fm, "section: usb", "section: rights", 1) + body)},
+		// One unbroken line far wider than any window, with wide
+		// characters, brackets and an address in it: rows, find and
+		// highlights over it.
+		"en/usb/wide.md": {Data: []byte(strings.Replace(fm, "order: 1", "order: 3", 1) + "# Wide\n\n" +
+			strings.Repeat("a[B]漢字é", 2000) + " https://example.org/" + strings.Repeat("x-", 3000) + "\n\n```text\n" +
+			strings.Repeat("[NAME]", 3000) + "\n```\n")},
 	}
 }
 

@@ -132,7 +132,10 @@ func (h helpModel) body() string {
 			lines = append(lines, group...)
 		}
 	}
-	lines = append(lines, "", " "+h.sh.st.Dim.Render(lipgloss.Wrap(h.sh.cat.T("tui.help.quick_exit"), max(h.width-2, 10), "")))
+	lines = append(lines, "")
+	for _, l := range wrapLines(h.sh.cat.T("tui.help.quick_exit"), max(h.width-2, 10)) {
+		lines = append(lines, " "+h.sh.st.Dim.Render(l))
+	}
 	return strings.Join(lines, "\n")
 }
 

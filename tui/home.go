@@ -33,7 +33,19 @@ type homeModel struct {
 	found    searchDoneMsg
 	width    int
 	height   int
-	problems int // local guides that could not be read
+	problems int       // local guides that could not be read
+	guide    bool      // a guide is open behind: Esc on the empty home goes back to it
+	behind   homeState // the home as it was when that guide was opened
+	hint     bool      // Esc had nothing to do: say how to close defensa
+}
+
+// homeState is what the home showed: the query, its results and where the
+// cursor was.
+type homeState struct {
+	query         string
+	found         searchDoneMsg
+	section       string
+	cursor, topAt int
 }
 
 // searchDoneMsg carries the results for a query; a late answer to an
@@ -56,7 +68,6 @@ func newHome(sh *shared) homeModel {
 func (h *homeModel) SetLang() {
 	h.keys = newHomeKeys(h.sh.names)
 	h.input.Prompt = h.sh.cat.T("tui.search.prompt") + " "
-	h.input.Placeholder = h.sh.cat.T("tui.search.placeholder")
 	h.SetSize(h.width, h.height)
 	h.refresh()
 }
@@ -90,6 +101,9 @@ func (h *homeModel) LibraryReady(problems int) {
 func (h *homeModel) SetSize(w, hgt int) {
 	h.width, h.height = w, hgt
 	h.input.SetWidth(max(w-3-lipgloss.Width(h.input.Prompt), 1))
+	// The field cuts its placeholder at its width, mid-word: give it one
+	// that fits, cut between words.
+	h.input.Placeholder = fitWords(h.sh.cat.T("tui.search.placeholder"), h.input.Width(), h.sh.st.G.Ellipsis)
 	lw, _ := panes(w)
 	h.list.SetSize(lw, hgt-lipgloss.Height(h.top())-1)
 }
@@ -116,7 +130,7 @@ func (h *homeModel) KeyMap() help.KeyMap {
 	typed := h.Query() != ""
 	k.Clear.SetEnabled(h.input.Value() != "")
 	k.CloseSection.SetEnabled(!typed && h.section != "")
-	k.QuitEsc.SetEnabled(h.input.Value() == "" && h.section == "")
+	k.BackToGuide.SetEnabled(h.input.Value() == "" && h.section == "" && h.guide)
 	k.Open.SetEnabled(h.list.Selected() != nil)
 	return *k
 }
@@ -166,6 +180,10 @@ func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
 		}
 		return h, nil
 	case tea.KeyPressMsg:
+		if h.hint {
+			h.hint = false
+			h.SetSize(h.width, h.height) // the hint's lines go
+		}
 		switch {
 		case key.Matches(msg, k.Up):
 			h.list.Move(-1)
@@ -178,14 +196,26 @@ func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
 		case key.Matches(msg, k.Open):
 			return h.open()
 		case key.Matches(msg, k.Clear):
-			h.input.SetValue("")
-			h.refresh()
+			h.clear()
 		case key.Matches(msg, k.CloseSection):
 			h.section = ""
 			h.refresh()
 			h.list.Select(h.topAt)
-		case key.Matches(msg, k.QuitEsc):
-			return h, func() tea.Msg { return quitMsg{} }
+		case key.Matches(msg, k.BackToGuide):
+			// The home as it was, so closing the guide again finds the
+			// results it was opened from.
+			b := h.behind
+			h.input.SetValue(b.query)
+			h.input.CursorEnd()
+			h.found, h.section, h.topAt = b.found, b.section, b.topAt
+			h.refresh()
+			h.list.Select(b.cursor)
+			return h, func() tea.Msg { return resumeReaderMsg{} }
+		case key.Matches(msg, k.Esc):
+			// Nothing to clear, close or go back to. Esc does not quit: a
+			// person pressing it again to go back would lose the program.
+			h.hint = true
+			h.SetSize(h.width, h.height) // the list makes room for the hint
 		default:
 			return h.typed(msg)
 		}
@@ -205,10 +235,21 @@ func (h homeModel) typed(msg tea.Msg) (homeModel, tea.Cmd) {
 		return h, cmd
 	}
 	if h.Query() == "" {
-		h.found = searchDoneMsg{}
+		h.clear() // deleted, cut or only spaces left: the home as it started
+		return h, cmd
 	}
 	h.refresh()
 	return h, tea.Batch(cmd, h.search())
+}
+
+// clear empties the field and shows the home as it starts: the top list,
+// the cursor on the first "Right now" situation.
+func (h *homeModel) clear() {
+	h.input.SetValue("")
+	h.found = searchDoneMsg{}
+	h.section = ""
+	h.refresh()
+	h.list.Select(0)
 }
 
 // open opens what the cursor is on: a section's list, or a guide.
@@ -393,8 +434,18 @@ func (h homeModel) top() string {
 	title := " defensa" + st.G.Sep + h.sh.cat.T("tui.home.tagline")
 	lines := []string{st.Header.Width(h.width).Render(truncate(st, title, h.width)), " " + h.input.View()}
 	if h.problems > 0 {
-		msg := h.sh.cat.T("tui.home.local_problems", h.problems)
-		lines = append(lines, " "+h.sh.st.Error.Render(lipgloss.Wrap(msg, max(h.width-2, 10), "")))
+		// No count: defensa check counts what loading does not check, and
+		// two numbers that disagree confuse more than they tell.
+		for _, l := range wrapLines(h.sh.cat.T("tui.home.local_problems"), max(h.width-2, 10)) {
+			lines = append(lines, " "+st.Error.Render(l))
+		}
+	}
+	if h.hint {
+		k := h.keys
+		msg := h.sh.cat.T("tui.home.how_to_close", k.Quit.Help().Key, k.QuickExit.Help().Key)
+		for _, l := range wrapLines(msg, max(h.width-2, 10)) {
+			lines = append(lines, " "+st.Notice.Render(l))
+		}
 	}
 	return strings.Join(lines, "\n")
 }
@@ -413,16 +464,13 @@ func (h homeModel) View() string {
 	return h.top() + "\n\n" + body
 }
 
-// Reset goes back to the top of the home screen; search empties the
-// field for a new search.
-func (h *homeModel) Reset(search bool) {
-	h.section = ""
-	if search || h.Query() != "" {
-		h.input.SetValue("")
-		h.found = searchDoneMsg{}
-	}
-	h.refresh()
-	if !search {
-		h.list.Select(0)
-	}
+// Reset goes back to the top of the home screen, as it starts, with the
+// open guide behind it: Esc goes back there.
+func (h *homeModel) Reset() {
+	h.behind = homeState{h.input.Value(), h.found, h.section, h.list.Index(), h.topAt}
+	h.clear()
+	h.guide, h.hint = true, false
 }
+
+// ForgetGuide says no guide is open behind the home any more.
+func (h *homeModel) ForgetGuide() { h.guide, h.behind = false, homeState{} }

@@ -225,3 +225,31 @@ func asciiSnippet(s search.Snippet) search.Snippet {
 	b.WriteString(strings.ReplaceAll(s.Text[at:], from, to))
 	return search.Snippet{Text: b.String(), Marks: marks}
 }
+
+// fitWords cuts s to w columns between two words, with the ellipsis: a
+// hint that does not fit reads better short than cut mid-word.
+func fitWords(s string, w int, ellipsis string) string {
+	if lipgloss.Width(s) <= w {
+		return s
+	}
+	room := w - lipgloss.Width(ellipsis)
+	cut := ""
+	for i, r := range s {
+		if r != ' ' {
+			continue
+		}
+		if lipgloss.Width(s[:i]) > room {
+			break
+		}
+		cut = strings.TrimRight(strings.TrimRight(s[:i], " "), ",;:")
+	}
+	if cut == "" {
+		return truncateCells(s, w, ellipsis)
+	}
+	return cut + ellipsis
+}
+
+// truncateCells cuts s to w columns with the ellipsis.
+func truncateCells(s string, w int, ellipsis string) string {
+	return ansi.Truncate(s, max(w, 0), ellipsis)
+}

@@ -63,7 +63,7 @@ func newGlobalKeys(n keyNamer) globalKeys {
 	return globalKeys{
 		QuickExit: n.binding("tui.key.quick_exit", 1, "ctrl+x"),
 		Quit:      n.binding("tui.key.quit", 1, "ctrl+c"),
-		Help:      n.binding("tui.key.help", 1, "f1", "ctrl+g"),
+		Help:      n.binding("tui.key.help", 2, "f1", "ctrl+g"),
 		Suspend:   n.binding("tui.key.suspend", 1, "ctrl+z"),
 	}
 }
@@ -75,8 +75,11 @@ func (g globalKeys) pinned() []key.Binding { return []key.Binding{g.QuickExit, g
 // has the keyboard: every printable character is text.
 type homeKeys struct {
 	globalKeys
-	Up, Down, PageUp, PageDown, Open   key.Binding
-	Clear, CloseSection, QuitEsc, Lang key.Binding
+	Up, Down, PageUp, PageDown, Open       key.Binding
+	Clear, CloseSection, BackToGuide, Lang key.Binding
+	// Esc is what Esc does when nothing else is live: say how to close
+	// defensa. It is never listed.
+	Esc key.Binding
 }
 
 func newHomeKeys(n keyNamer) homeKeys {
@@ -89,21 +92,22 @@ func newHomeKeys(n keyNamer) homeKeys {
 		Open:         n.binding("tui.key.open", 1, "enter", "ctrl+j"),
 		Clear:        n.binding("tui.key.clear", 1, "esc"),
 		CloseSection: n.binding("tui.key.back", 1, "esc"),
-		QuitEsc:      n.binding("tui.key.quit_esc", 1, "esc"),
+		BackToGuide:  n.binding("tui.key.back_to_guide", 1, "esc"),
 		Lang:         n.binding("tui.key.language", 1, "ctrl+t"),
+		Esc:          n.binding("tui.key.back", 1, "esc"),
 	}
 }
 
 // ShortHelp implements help.KeyMap.
 func (k homeKeys) ShortHelp() []key.Binding {
-	return append(k.pinned(), k.Open, k.Clear, k.CloseSection, k.Lang)
+	return append(k.pinned(), k.Clear, k.CloseSection, k.BackToGuide, k.Lang, k.Open)
 }
 
 // FullHelp implements help.KeyMap.
 func (k homeKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Open},
-		{k.Clear, k.CloseSection, k.QuitEsc, k.Lang, k.Suspend},
+		{k.Clear, k.CloseSection, k.BackToGuide, k.Lang, k.Suspend},
 	}
 }
 
@@ -113,7 +117,7 @@ type readerKeys struct {
 	Up, Down, HalfUp, HalfDown, PageUp, PageDown, Top, Bottom key.Binding
 	Close, Back, Forward, Home, SearchAll                     key.Binding
 	Contents, Find, NextMatch, PrevMatch, ClearFind           key.Binding
-	NextLink, PrevLink, Follow, Copy, Lang                    key.Binding
+	NextLink, PrevLink, Follow, Copy, GuideLang, Lang         key.Binding
 }
 
 func newReaderKeys(n keyNamer) readerKeys {
@@ -141,7 +145,8 @@ func newReaderKeys(n keyNamer) readerKeys {
 		PrevLink:   n.binding("tui.key.prev_link", 1, "shift+tab"),
 		Follow:     n.binding("tui.key.follow", 1, "enter", "ctrl+j"),
 		Copy:       n.binding("tui.key.copy", 1, "c"),
-		Lang:       n.binding("tui.key.language", 1, "L", "ctrl+t"),
+		GuideLang:  n.binding("tui.key.guide_lang", 1, "L"),
+		Lang:       n.binding("tui.key.language", 1, "ctrl+t"),
 	}
 	k.Help = n.binding("tui.key.help", 2, "?", "f1", "ctrl+g")
 	return k
@@ -149,7 +154,7 @@ func newReaderKeys(n keyNamer) readerKeys {
 
 // ShortHelp implements help.KeyMap.
 func (k readerKeys) ShortHelp() []key.Binding {
-	return append(k.pinned(), k.Close, k.Contents, k.Find, k.NextLink, k.Copy, k.Lang)
+	return append(k.pinned(), k.Close, k.Contents, k.Find, k.NextLink, k.Copy, k.GuideLang, k.Lang)
 }
 
 // FullHelp implements help.KeyMap.
@@ -158,7 +163,7 @@ func (k readerKeys) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.Top, k.Bottom},
 		{k.Close, k.Back, k.Forward, k.Home, k.SearchAll},
 		{k.Contents, k.Find, k.NextMatch, k.PrevMatch, k.ClearFind},
-		{k.NextLink, k.PrevLink, k.Follow, k.Copy, k.Lang, k.Suspend},
+		{k.NextLink, k.PrevLink, k.Follow, k.Copy, k.GuideLang, k.Lang, k.Suspend},
 	}
 }
 

@@ -71,26 +71,27 @@ func (f linkFocus) spans(doc *render.Document) []span {
 	return out
 }
 
-// linkSummary says what Enter does with the focused link; a web or mail
-// address and a phone number are shown whole, however long.
-func (r readerModel) linkSummary() string {
+// linkNote says what Enter does with the focused link; a web or mail
+// address and a phone number are shown whole, on lines of their own,
+// however long.
+func (r readerModel) linkNote() note {
 	l := r.guide.Links[r.link]
 	c := r.sh.cat
 	switch {
 	case l.Kind == library.LinkWeb:
-		return c.T("tui.link.web", l.Address())
+		return note{text: c.T("tui.link.web"), verbatim: l.Address()}
 	case l.Kind == library.LinkMail:
-		return c.T("tui.link.mail", l.Address())
+		return note{text: c.T("tui.link.mail"), verbatim: l.Address()}
 	case l.Kind == library.LinkPhone:
-		return c.T("tui.link.phone", l.Address())
+		return note{text: c.T("tui.link.phone"), verbatim: l.Address()}
 	case l.Kind != library.LinkGuide:
-		return c.T("tui.link.blocked")
+		return note{text: c.T("tui.link.blocked")}
 	case l.ID == r.guide.ID:
-		return c.T("tui.link.here", l.Text)
+		return note{text: c.T("tui.link.here", l.Text)}
 	}
 	title := l.ID
 	if g, _, err := r.sh.lib.Lookup(l.ID, r.guide.Lang); err == nil {
 		title = g.Title
 	}
-	return c.T("tui.link.to", title)
+	return note{text: c.T("tui.link.to", title)}
 }

@@ -13,6 +13,7 @@ import (
 	"defensa/internal/library"
 	"defensa/internal/render"
 	"defensa/internal/search"
+	"defensa/internal/textsafe"
 )
 
 // The smallest window the interface draws in; below it, it says so (and
@@ -73,17 +74,22 @@ func (s *shared) renderOptions(g *library.Guide) render.Options {
 	return render.Options{Theme: s.st.Theme, ASCII: s.st.ASCII, Sources: i18n.For(g.Lang).T("tui.sources")}
 }
 
-// readCommand is the command that prints what copy would have copied.
-func (s *shared) readCommand(g *library.Guide, template bool) string {
+// readCommand is the command that prints what copy would have copied: a
+// template (of the section at anchor), or the guide's text as shown,
+// straight to the terminal where it can be selected.
+func (s *shared) readCommand(g *library.Guide, anchor string, template bool) string {
 	cmd := "defensa read " + g.ID
+	if anchor != "" {
+		cmd += "#" + anchor
+	}
 	if template {
 		cmd += " --template"
 	} else {
-		cmd += " --raw"
+		cmd += " --no-pager"
 	}
 	cmd += " --lang " + string(g.Lang)
 	if g.Local && s.opts.Guides != "" {
-		cmd += " --guides " + shellQuote(s.opts.Guides)
+		cmd += " --guides " + shellQuote(textsafe.Line(s.opts.Guides))
 	}
 	return cmd
 }
@@ -150,10 +156,10 @@ type (
 		fresh bool
 	}
 	closeReaderMsg struct{}
-	// homeMsg goes to the home screen; search empties the field for a
-	// new search.
-	homeMsg struct{ search bool }
-	quitMsg struct{}
+	// homeMsg goes to the home screen for a new search, the guide kept
+	// open behind it; resumeReaderMsg goes back to that guide.
+	homeMsg         struct{}
+	resumeReaderMsg struct{}
 	// suspendMsg asks to stop the program, as Ctrl+Z does in a shell.
 	suspendMsg struct{}
 )
@@ -272,19 +278,20 @@ func (m Model) navigate(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case closeReaderMsg:
 		m.screen = screenHome
+		m.home.ForgetGuide()
 		return m, nil
 	case homeMsg:
 		m.screen = screenHome
-		m.home.Reset(msg.search)
+		m.home.Reset()
+		return m, nil
+	case resumeReaderMsg:
+		m.screen = screenReader
 		return m, nil
 	case copiedMsg:
 		m.copied = true
 		return m, nil
 	case suspendMsg:
 		return m, suspend
-	case quitMsg:
-		m.exit = exitQuit
-		return m, tea.Quit
 	}
 	return m.route(msg)
 }
@@ -375,6 +382,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, k.Lang) {
 			return m.setLang(m.sh.cat.Lang().Other())
 		}
+		// L (the guide's language) is the reader's own.
 	default:
 		if key.Matches(msg, m.keys.Help) {
 			return m.openHelp(km)
@@ -452,19 +460,15 @@ func (m Model) setBackground(msg tea.BackgroundColorMsg) (tea.Model, tea.Cmd) {
 	return m, m.reader.Relayout()
 }
 
-// setLang switches the language of the interface and of the open guide.
+// setLang switches the language of the interface (Ctrl+T); the open
+// guide stays as it is: L switches the guide alone.
 func (m Model) setLang(lang i18n.Lang) (tea.Model, tea.Cmd) {
 	m.sh.cat = i18n.For(lang)
 	m.sh.names = keyNamer{c: m.sh.cat, g: m.sh.st.G}
 	m.keys = newGlobalKeys(m.sh.names)
 	m.help = newHelp(m.sh)
 	m.home.SetLang()
-	var cmd tea.Cmd
-	if m.screen == screenReader {
-		m.reader, cmd = m.reader.SwitchLang(lang)
-	} else {
-		m.reader.SetLang()
-	}
-	m.setSize()
+	m.reader.SetLang()
+	cmd := m.setSize()
 	return m, tea.Batch(cmd, m.home.Search())
 }

@@ -10,10 +10,12 @@ import (
 
 // Wide windows show, beside the list, what the selected row leads to: a
 // section's guides, or a guide's summary and headings. Below this width
-// the list has the whole window.
+// the list has the whole window. The preview is kept to a width that
+// reads well; the list takes the rest, so titles and summaries are not cut
+// beside an empty half of the screen.
 const (
 	previewMinWidth = 110
-	listMaxWidth    = 64
+	previewMaxWidth = 72
 )
 
 // panes splits width into the list's and the preview's; the preview is 0
@@ -22,8 +24,8 @@ func panes(width int) (list, preview int) {
 	if width < previewMinWidth {
 		return width, 0
 	}
-	list = min(listMaxWidth, width*45/100)
-	return list, width - list - 3
+	preview = min(previewMaxWidth, width*45/100)
+	return width - preview - 3, preview
 }
 
 // previewView draws the preview of the selected row, height lines high.

@@ -117,9 +117,19 @@ func TestCopyIsHonest(t *testing.T) {
 		}
 	}
 	joined := strings.Join(strings.Fields(hs.screen()), " ")
-	want := "defensa read templates/letter --template --lang en"
-	if !strings.Contains(joined, "cannot copy") || !strings.Contains(strings.ReplaceAll(joined, " ", ""), strings.ReplaceAll(want, " ", "")) {
+	want := "defensa read templates/letter#the-letter --template --lang en"
+	if !strings.Contains(joined, "cannot copy") || !strings.Contains(strings.ReplaceAll(hs.screen(), "\n ", ""), want) {
 		t.Errorf("the message must say copying is not possible and give %q whole:\n%s", want, hs.screen())
+	}
+	// QA 11: the command is on lines of its own, cut only at the edge.
+	var cmd []string
+	for _, l := range strings.Split(hs.screen(), "\n") {
+		if strings.HasPrefix(l, " defensa read") || len(cmd) > 0 && len(cmd) < 2 {
+			cmd = append(cmd, strings.TrimPrefix(l, " "))
+		}
+	}
+	if len(cmd) == 0 || !strings.HasPrefix(strings.Join(cmd, ""), want) {
+		t.Errorf("the command must start a line and run on unbroken:\n%s", hs.screen())
 	}
 	hs.keys("j")
 	if strings.Contains(hs.screen(), "cannot copy") {

@@ -32,9 +32,28 @@ type readerModel struct {
 	toc      contentsModel
 	link     linkFocus
 	hist     history
-	status   string // a message that stays until the next key
-	problem  bool   // the status is a warning
+	status   note // a message that stays until the next key
 	painted  painted
+	// rows places the document's lines on screen: a line wider than the
+	// window takes several rows. The viewport counts rows; rowsFor is
+	// the layout and width they were made for.
+	rows    rowMap
+	rowsFor rowsKey
+	rowsGen int
+}
+
+// rowsKey is what a rowMap depends on.
+type rowsKey struct {
+	doc   *render.Document
+	width int
+}
+
+// note is a message under the text: words, which wrap, then on lines of
+// its own something to copy exactly (an address, a command), which is
+// never broken at a hyphen.
+type note struct {
+	text, verbatim string
+	problem        bool // a warning
 }
 
 // jump is a place to go in a guide not laid out yet: a heading, or a line.
@@ -90,6 +109,7 @@ func (r readerModel) textWidth() int {
 
 // layout gives the viewport what the header and the information line
 // leave: the information line may take several lines (a whole address).
+// Lines wider than the window are split over rows at the window's width.
 func (r *readerModel) layout() {
 	head := lipgloss.Height(r.headerView())
 	info := lipgloss.Height(r.infoView())
@@ -103,6 +123,21 @@ func (r *readerModel) layout() {
 	}
 	pad := strings.Repeat(" ", margin)
 	r.vp.LeftGutterFunc = func(viewport.GutterContext) string { return pad }
+	if r.doc == nil {
+		return
+	}
+	if k := (rowsKey{r.doc, max(r.width-margin, 1)}); k != r.rowsFor {
+		top := -1
+		if r.rowsFor.doc == r.doc {
+			top = r.topLine() // a new width: stay at the same line
+		}
+		r.rows, r.rowsFor = newRowMap(r.doc.Plain, k.width), k
+		r.rowsGen++
+		r.paint()
+		if top >= 0 {
+			r.scrollTo(top)
+		}
+	}
 }
 
 func (r readerModel) key() layoutKey {
@@ -147,7 +182,7 @@ func renderGuide(g *library.Guide, k layoutKey, drawn *render.Drawn, opt render.
 // heading it was under.
 func (r *readerModel) setDoc(doc *render.Document) {
 	if !r.jump.set && r.doc != nil {
-		r.jump = jump{heading: r.headingAt(r.vp.YOffset()), line: 0, set: true}
+		r.jump = jump{heading: r.headingAt(r.topLine()), line: 0, set: true}
 	}
 	r.doc = doc
 	r.blanks = placeholders(doc)
@@ -160,7 +195,7 @@ func (r *readerModel) setDoc(doc *render.Document) {
 		if h := r.jump.heading; h >= 0 && h < len(doc.Headings) && doc.Headings[h] >= 0 {
 			line = doc.Headings[h]
 		}
-		r.vp.SetYOffset(line)
+		r.scrollTo(line)
 		r.jump = jump{}
 	}
 }
@@ -174,7 +209,7 @@ func (r readerModel) Open(msg openMsg) (readerModel, tea.Cmd) {
 	}
 	g, fellBack, err := r.sh.lib.Lookup(id, lang)
 	if err != nil {
-		r.status, r.problem = r.sh.cat.T("tui.reader.no_guide", id), true
+		r.status = note{text: r.sh.cat.T("tui.reader.no_guide", id), problem: true}
 		return r, nil
 	}
 	if msg.fresh {
@@ -188,21 +223,21 @@ func (r readerModel) Open(msg openMsg) (readerModel, tea.Cmd) {
 // show displays g and goes to j once it is laid out.
 func (r readerModel) show(g *library.Guide, fellBack bool, j jump) (readerModel, tea.Cmd) {
 	r.guide, r.fellBack, r.doc, r.blanks = g, fellBack, nil, nil
-	r.link, r.status, r.problem, r.jump = noLink, "", false, j
+	r.link, r.status, r.jump = noLink, note{}, j
 	r.find.Clear()
 	r.toc.Close()
 	r.vp.SetContentLines(nil)
 	r.vp.SetYOffset(0)
-	r.painted = painted{}
+	r.painted, r.rows, r.rowsFor = painted{}, rowMap{}, rowsKey{}
 	if fellBack {
-		r.status = r.sh.cat.T("tui.reader.fallback", r.sh.cat.LangName(g.Lang))
+		r.status = note{text: r.sh.cat.T("tui.reader.fallback", r.sh.cat.LangName(g.Lang))}
 	}
 	r.layout()
 	return r, r.ensureRendered()
 }
 
 func (r readerModel) here() place {
-	return place{id: r.guide.ID, lang: r.guide.Lang, line: r.vp.YOffset()}
+	return place{id: r.guide.ID, lang: r.guide.Lang, line: r.topLine()}
 }
 
 // headingAt returns the heading doc line falls under, -1 above the first.
@@ -227,12 +262,12 @@ func (r readerModel) SwitchLang(lang i18n.Lang) (readerModel, tea.Cmd) {
 	}
 	g, fellBack, err := r.sh.lib.Lookup(r.guide.ID, lang)
 	if err != nil || g == r.guide {
-		r.status = r.sh.cat.T("tui.reader.no_translation", r.sh.cat.LangName(lang))
+		r.status = note{text: r.sh.cat.T("tui.reader.no_translation", r.sh.cat.LangName(lang))}
 		r.layout()
 		return r, r.ensureRendered()
 	}
 	j := jump{heading: -1, set: true}
-	if h := r.headingAt(r.vp.YOffset()); h >= 0 {
+	if h := r.headingAt(r.topLine()); h >= 0 {
 		j.heading = g.HeadingByStructuralIndex(r.guide.StructuralIndex(h))
 	}
 	r.hist.SetLang(lang)
@@ -258,6 +293,10 @@ func (r *readerModel) KeyMap() help.KeyMap {
 	k.Follow.SetEnabled(r.link != noLink)
 	k.Forward.SetEnabled(r.hist.CanForward())
 	k.Copy.SetEnabled(r.guide != nil)
+	if r.guide != nil {
+		other := r.guide.Lang.Other()
+		k.GuideLang.SetHelp(k.GuideLang.Help().Key, r.sh.cat.T("tui.key.guide_lang", r.sh.cat.LangName(other)))
+	}
 	return *k
 }
 
@@ -270,7 +309,7 @@ func (r readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 		}
 		if msg.err != nil {
 			r.setDoc(render.Fallback(r.guide, r.textWidth()))
-			r.status, r.problem = r.sh.cat.T("tui.reader.render_failed"), true
+			r.status = note{text: r.sh.cat.T("tui.reader.render_failed"), problem: true}
 			r.layout()
 			return r, nil
 		}
@@ -278,6 +317,9 @@ func (r readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 		return r, nil
 	case tea.MouseWheelMsg:
 		r.vp, _ = r.vp.Update(msg)
+		r.dropHiddenLink()
+		r.layout()
+		r.paint()
 		return r, nil
 	case tea.PasteMsg:
 		if r.find.Typing() {
@@ -287,7 +329,7 @@ func (r readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 		if r.doc == nil {
 			return r, nil
 		}
-		r.status, r.problem = "", false
+		r.status = note{}
 		var cmd tea.Cmd
 		switch {
 		case r.toc.IsOpen():
@@ -297,6 +339,7 @@ func (r readerModel) Update(msg tea.Msg) (readerModel, tea.Cmd) {
 		default:
 			r, cmd = r.handleKey(msg)
 		}
+		r.dropHiddenLink()
 		r.layout()
 		r.paint()
 		return r, cmd
@@ -309,7 +352,7 @@ func (r readerModel) updateContents(msg tea.KeyPressMsg) (readerModel, tea.Cmd) 
 	r.toc, h, _ = r.toc.Update(msg)
 	if h >= 0 && r.doc.Headings[h] >= 0 {
 		r.hist.Push(r.here())
-		r.vp.SetYOffset(r.doc.Headings[h])
+		r.scrollTo(r.doc.Headings[h])
 	}
 	return r, nil
 }
@@ -317,26 +360,11 @@ func (r readerModel) updateContents(msg tea.KeyPressMsg) (readerModel, tea.Cmd) 
 func (r readerModel) updateFind(msg tea.Msg) (readerModel, tea.Cmd) {
 	var changed bool
 	var cmd tea.Cmd
-	r.find, changed, cmd = r.find.Update(msg, r.doc, r.vp.YOffset())
+	r.find, changed, cmd = r.find.Update(msg, r.doc, r.topLine())
 	if changed {
 		r.showMatch()
 	}
 	return r, cmd
-}
-
-// showMatch scrolls to the current match, a few lines below the top.
-func (r *readerModel) showMatch() {
-	if m, ok := r.find.Current(); ok {
-		r.reveal(m.line)
-	}
-}
-
-// reveal scrolls the least needed to show line l, with some context.
-func (r *readerModel) reveal(l int) {
-	top, h := r.vp.YOffset(), r.vp.Height()
-	if l < top || l >= top+h {
-		r.vp.SetYOffset(l - min(3, h/3))
-	}
 }
 
 // handleKey runs the reader's own keys.
@@ -360,7 +388,7 @@ func (r readerModel) handleKey(msg tea.KeyPressMsg) (readerModel, tea.Cmd) {
 	case key.Matches(msg, k.Bottom):
 		r.vp.GotoBottom()
 	case key.Matches(msg, k.Contents):
-		r.toc.Open(r.guide, r.sh.cat.T("tui.reader.contents"), r.headingAt(r.vp.YOffset()))
+		r.toc.Open(r.guide, r.sh.cat.T("tui.reader.contents"), r.headingAt(r.topLine()))
 	case key.Matches(msg, k.Find):
 		return r, r.find.Start(r.width)
 	case key.Matches(msg, k.NextMatch):
@@ -376,11 +404,13 @@ func (r readerModel) handleKey(msg tea.KeyPressMsg) (readerModel, tea.Cmd) {
 		if key.Matches(msg, k.PrevLink) {
 			dir = -1
 		}
-		r.link = r.link.step(r.doc, r.vp.YOffset(), r.vp.Height(), dir)
+		top, end := r.shownLines()
+		r.link = r.link.step(r.doc, top, end-top, dir)
 		if r.link == noLink {
-			r.status = r.sh.cat.T("tui.reader.no_links")
+			r.status = note{text: r.sh.cat.T("tui.reader.no_links")}
 		} else {
-			r.reveal(r.doc.Links[r.link].Text.From.Line)
+			from := r.doc.Links[r.link].Text.From
+			r.reveal(r.rows.cell(from.Line, from.Col))
 		}
 	case key.Matches(msg, k.Follow):
 		return r.follow()
@@ -392,10 +422,10 @@ func (r readerModel) handleKey(msg tea.KeyPressMsg) (readerModel, tea.Cmd) {
 		if p, ok := r.hist.Forward(r.here()); ok {
 			return r.goTo(p)
 		}
-	case key.Matches(msg, k.Home):
+	case key.Matches(msg, k.Home), key.Matches(msg, k.SearchAll):
 		return r, func() tea.Msg { return homeMsg{} }
-	case key.Matches(msg, k.SearchAll):
-		return r, func() tea.Msg { return homeMsg{search: true} }
+	case key.Matches(msg, k.GuideLang):
+		return r.SwitchLang(r.guide.Lang.Other())
 	case key.Matches(msg, k.Copy):
 		return r.copyText()
 	}
@@ -407,13 +437,13 @@ func (r readerModel) handleKey(msg tea.KeyPressMsg) (readerModel, tea.Cmd) {
 func (r readerModel) follow() (readerModel, tea.Cmd) {
 	l := r.guide.Links[r.link]
 	if l.Kind != library.LinkGuide {
-		r.status = r.linkSummary()
+		r.status = r.linkNote()
 		return r, nil
 	}
 	if l.ID == r.guide.ID {
 		if i := r.sh.lib.FindHeading(r.guide, l.Anchor); i >= 0 && r.doc.Headings[i] >= 0 {
 			r.hist.Push(r.here())
-			r.vp.SetYOffset(r.doc.Headings[i])
+			r.scrollTo(r.doc.Headings[i])
 			r.link = noLink
 		}
 		return r, nil
@@ -437,7 +467,7 @@ func (r readerModel) back() (readerModel, tea.Cmd) {
 
 func (r readerModel) goTo(p place) (readerModel, tea.Cmd) {
 	if p.id == r.guide.ID && p.lang == r.guide.Lang {
-		r.vp.SetYOffset(p.line)
+		r.scrollTo(p.line)
 		r.link = noLink
 		return r, nil
 	}

@@ -45,8 +45,8 @@ func (r readerModel) headerView() string {
 	line1 := st.Header.Render(left+strings.Repeat(" ", pad)) + tags
 
 	sub := ""
-	top := r.vp.YOffset()
-	if h := r.headingAt(top); h >= 0 && g.Headings[h].Level > 1 && r.doc.Headings[h] < top {
+	top := r.topLine()
+	if h := r.headingAt(top); h >= 0 && g.Headings[h].Level > 1 && r.rows.row(r.doc.Headings[h]) < r.vp.YOffset() {
 		sub = g.Headings[h].Text // scrolled past its own line: say it once, here
 	} else {
 		var parts []string
@@ -65,30 +65,30 @@ func (r readerModel) headerView() string {
 	return line1 + "\n" + line2
 }
 
-// infoView is the line under the text: a message, the find field or
-// count, the focused link, or the disclaimer and how far the reader is.
-// A message wraps rather than being cut, so an address or a command is
-// always shown whole.
+// infoView is what is under the text: a message, the find field, the
+// count of matches and the focused link, or the disclaimer and how far
+// the reader is. Messages wrap rather than being cut, and an address or a
+// command is always shown whole, on lines of its own.
 func (r readerModel) infoView() string {
 	st, c := r.sh.st, r.sh.cat
-	wrap := func(style lipgloss.Style, s string) string {
-		lines := strings.Split(lipgloss.Wrap(s, max(r.width-2, 1), ""), "\n")
-		for i, l := range lines {
-			lines[i] = style.Render(" " + l)
-		}
-		return strings.Join(lines, "\n")
-	}
-	switch {
-	case r.find.Typing():
+	if r.find.Typing() {
 		return " " + r.find.View()
-	case r.status != "" && r.problem:
-		return wrap(st.Error, r.status)
-	case r.status != "":
-		return wrap(st.Notice, r.status)
-	case r.link != noLink && r.guide != nil:
-		return wrap(st.Notice, r.linkSummary())
-	case r.find.Active():
-		return wrap(st.Info, r.find.Summary(c))
+	}
+	var lines []string
+	switch {
+	case r.status.problem:
+		lines = r.noteLines(r.status, st.Error)
+	case r.status.text != "":
+		lines = r.noteLines(r.status, st.Notice)
+	}
+	if r.find.Active() {
+		lines = append(lines, r.noteLines(note{text: r.find.Summary(c)}, st.Info)...)
+	}
+	if r.status.text == "" && r.link != noLink && r.guide != nil {
+		lines = append(lines, r.noteLines(r.linkNote(), st.Notice)...)
+	}
+	if len(lines) > 0 {
+		return strings.Join(lines, "\n")
 	}
 	pct := ""
 	if r.doc != nil {
@@ -100,22 +100,40 @@ func (r readerModel) infoView() string {
 	return st.Info.Render(left + strings.Repeat(" ", pad) + pct)
 }
 
-// paint gives the viewport the document's lines with the find matches,
+// noteLines draws a note one column in: its words wrapped, then what it
+// has to copy, cut only where the window ends.
+func (r readerModel) noteLines(n note, style lipgloss.Style) []string {
+	w := max(r.width-2, 1)
+	var lines []string
+	if n.text != "" {
+		lines = wrapLines(n.text, w)
+	}
+	if n.verbatim != "" {
+		lines = append(lines, chop(n.verbatim, w)...)
+	}
+	for i, l := range lines {
+		lines[i] = style.Render(" " + l)
+	}
+	return lines
+}
+
+// paint gives the viewport the document's rows with the find matches,
 // the focused link and the template placeholders highlighted.
 func (r *readerModel) paint() {
 	if r.doc == nil {
 		return
 	}
-	now := painted{r.doc, r.sh.st.Theme, r.find.query, r.find.current, r.link}
+	now := painted{r.doc, r.sh.st.Theme, r.find.query, r.find.current, r.link, r.rowsGen}
 	if now == r.painted {
-		return // the same highlights on the same layout: nothing to redo
+		return // the same highlights on the same rows: nothing to redo
 	}
 	r.painted = now
 	st := r.sh.st
 	marks := map[int][]mark{}
 	add := func(spans []span, style lipgloss.Style, prio int) {
+		open := styleOpen(style)
 		for _, s := range spans {
-			marks[s.line] = append(marks[s.line], mark{s, style, prio})
+			marks[s.line] = append(marks[s.line], mark{s, open, prio})
 		}
 	}
 	add(r.blanks, st.Placeholder, 1)
@@ -124,60 +142,31 @@ func (r *readerModel) paint() {
 		add([]span{m}, st.CurrentMatch, 4)
 	}
 	add(r.link.spans(r.doc), st.LinkFocus, 3)
-	lines := r.doc.Lines
-	if len(marks) > 0 {
-		lines = slices.Clone(lines)
-		for l, ms := range marks {
-			if l >= 0 && l < len(lines) {
-				lines[l] = paintLine(lines[l], lenWidth(r.doc.Plain[l]), ms)
-			}
+	rows := make([]string, 0, r.rows.rows())
+	for l, line := range r.doc.Lines {
+		var at []int
+		if l < len(r.rows.at) {
+			at = r.rows.at[l]
 		}
+		if ms := marks[l]; len(ms) > 0 || len(at) > 0 {
+			rows = append(rows, drawRows(line, resolve(ms), at, r.rows.indent[l])...)
+			continue
+		}
+		rows = append(rows, line)
 	}
 	top := r.vp.YOffset()
-	r.vp.SetContentLines(lines)
+	r.vp.SetContentLines(rows)
 	r.vp.SetYOffset(top)
 }
 
-// painted is what the viewport's lines were painted from.
+// painted is what the viewport's rows were painted from.
 type painted struct {
 	doc     *render.Document
 	theme   render.Theme
 	query   string
 	current int
 	link    linkFocus
-}
-
-// mark is a highlight on one line; where two overlap, the higher prio
-// wins.
-type mark struct {
-	span
-	style lipgloss.Style
-	prio  int
-}
-
-// paintLine styles the marked cells of a line of width cells.
-func paintLine(line string, width int, ms []mark) string {
-	owner := make([]int, width) // index+1 into ms of the mark each cell shows
-	for i, m := range ms {
-		for c := max(m.from, 0); c < min(m.to, width); c++ {
-			if owner[c] == 0 || ms[owner[c]-1].prio < m.prio {
-				owner[c] = i + 1
-			}
-		}
-	}
-	var ranges []lipgloss.Range
-	for c := 0; c < width; {
-		o := owner[c]
-		end := c + 1
-		for end < width && owner[end] == o {
-			end++
-		}
-		if o > 0 {
-			ranges = append(ranges, lipgloss.NewRange(c, end, ms[o-1].style))
-		}
-		c = end
-	}
-	return lipgloss.StyleRanges(line, ranges...)
+	rows    int // the generation of the row map
 }
 
 // placeholders finds the blanks of the guide's templates ("[FULL NAME]",
@@ -197,18 +186,25 @@ func placeholders(doc *render.Document) []span {
 	return out
 }
 
-// blanksIn returns the bracketed capitals of one line, in cells.
+// blanksIn returns the bracketed capitals of one line, in cells. Columns
+// are counted on from the last bracket, never from the start of the line.
 func blanksIn(line string, l int) []span {
 	var out []span
 	start := -1
+	at, col := 0, 0 // a byte of line and the cells before it
+	cellsTo := func(i int) int {
+		col += lenWidth(line[at:i])
+		at = i
+		return col
+	}
 	for i, r := range line {
 		switch {
 		case r == '[':
 			start = i
 		case r == ']' && start >= 0:
 			if isBlank(line[start+1 : i]) {
-				from := lenWidth(line[:start])
-				out = append(out, span{l, from, from + lenWidth(line[start:i+1])})
+				from := cellsTo(start)
+				out = append(out, span{l, from, cellsTo(i + 1)})
 			}
 			start = -1
 		}

@@ -20,7 +20,7 @@ const canSuspend = true
 // it back on SIGCONT (fg): the suspend goes through Bubble Tea, which
 // restores the terminal and then sends SIGTSTP to the process group, which
 // comes back here and becomes the real stop.
-func watchSignals(p *tea.Program) (stop func()) {
+func watchSignals(p *tea.Program, g *guard) (stop func()) {
 	ch := make(chan os.Signal, 8)
 	signal.Notify(ch, syscall.SIGINT, syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGTERM, syscall.SIGTSTP, syscall.SIGCONT)
 	done := make(chan struct{})
@@ -49,7 +49,9 @@ func watchSignals(p *tea.Program) (stop func()) {
 			case syscall.SIGCONT:
 				suspending = false
 			default:
-				p.Send(signalMsg{s.(syscall.Signal)})
+				sig := s.(syscall.Signal)
+				go p.Send(signalMsg{sig}) // a stuck loop must not hold this one too
+				g.asked(128+int(sig), false)
 			}
 		}
 	}()

@@ -14,7 +14,7 @@ const canSuspend = false
 
 // watchSignals ends the program through its loop on an interrupt or a
 // termination, so the console is restored.
-func watchSignals(p *tea.Program) (stop func()) {
+func watchSignals(p *tea.Program, g *guard) (stop func()) {
 	ch := make(chan os.Signal, 4)
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
 	done := make(chan struct{})
@@ -25,7 +25,8 @@ func watchSignals(p *tea.Program) (stop func()) {
 				return
 			case s := <-ch:
 				sig, _ := s.(syscall.Signal)
-				p.Send(signalMsg{sig})
+				go p.Send(signalMsg{sig}) // a stuck loop must not hold this one too
+				g.asked(128+int(sig), false)
 			}
 		}
 	}()

@@ -117,6 +117,10 @@ func newInput(st Styles, limit int) textinput.Model {
 	ti.CharLimit = limit
 	is := ti.Styles()
 	is.Cursor.Blink = false
+	// The terminal's own colours, reversed: a dark block on a light
+	// background, a light one on a dark background; the letter under it
+	// always shows.
+	is.Cursor.Color = lipgloss.NoColor{}
 	is.Focused.Prompt = st.Prompt
 	is.Blurred.Prompt = st.Prompt
 	is.Focused.Placeholder = st.Dim

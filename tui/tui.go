@@ -10,6 +10,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
 
 	"defensa/internal/i18n"
 	"defensa/internal/library"
@@ -62,12 +63,18 @@ func (e *SignalError) Code() int { return 128 + int(e.Signal) }
 // SIGHUP, SIGQUIT or SIGTERM, and tea.ErrProgramPanic after a crash, with
 // the terminal restored in every case.
 func Run(opts Options) error {
-	p := newProgram(New(opts), tea.WithoutSignalHandler())
-	stop := watchSignals(p)
+	g := newGuard(os.Stdout)
+	if state, err := term.GetState(os.Stdin.Fd()); err == nil {
+		g.restore = func() { _ = term.Restore(os.Stdin.Fd(), state) }
+	}
+	in := &watchedInput{File: os.Stdin, g: g}
+	p := newProgram(guarded{New(opts), g}, tea.WithoutSignalHandler(), tea.WithInput(in))
+	stop := watchSignals(p, g)
 	final, err := p.Run()
+	g.ended()
 	stop()
-	m, _ := final.(Model)
-	return finish(m, err, os.Stdout)
+	m, _ := final.(guarded)
+	return finish(m.Model, err, os.Stdout)
 }
 
 // finish is what Run does after the program ended.

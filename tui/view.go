@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -30,7 +32,11 @@ func (m Model) View() tea.View {
 }
 
 // footerView draws as many live keys as fit, in their order (quick exit
-// and quit first), and an ellipsis when some did not fit. help.Model's own
+// and quit first), and an ellipsis when some did not fit: with every name
+// a key answers to ("F1/Ctrl+G": some terminals keep F1 for themselves),
+// or when even quick exit and quit would not fit so, with first names
+// only. Quick exit and quit are never dropped; at the narrowest the
+// ellipsis goes before they do. help.Model's own
 // cut keeps every key when not even the ellipsis fits, so the keys are
 // counted here.
 func (m Model) footerView() string {
@@ -41,16 +47,33 @@ func (m Model) footerView() string {
 		}
 	}
 	room := m.width - 2
-	for n := len(live); n > 0; n-- {
-		v := m.footer.ShortHelpView(live[:n])
-		if n < len(live) {
-			v += " " + m.sh.st.Dim.Render(m.sh.st.G.Ellipsis)
+	short := make([]key.Binding, len(live))
+	for i, b := range live {
+		name, _, _ := strings.Cut(b.Help().Key, "/")
+		if name == "" {
+			name = b.Help().Key // the key is "/" itself
 		}
-		if lipgloss.Width(v) <= room {
+		short[i] = key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(name, b.Help().Desc))
+	}
+	pinned := min(2, len(live))
+	more := " " + m.sh.st.Dim.Render(m.sh.st.G.Ellipsis)
+	for _, keys := range [][]key.Binding{live, short} {
+		for n := len(live); n >= pinned; n-- {
+			v := m.footer.ShortHelpView(keys[:n])
+			if n < len(live) && lipgloss.Width(v+more) <= room {
+				return " " + v + more
+			}
+			if n == len(live) && lipgloss.Width(v) <= room {
+				return " " + v
+			}
+		}
+	}
+	for _, keys := range [][]key.Binding{live, short} {
+		if v := m.footer.ShortHelpView(keys[:pinned]); lipgloss.Width(v) <= room {
 			return " " + v
 		}
 	}
-	return " " + ansi.Truncate(m.footer.ShortHelpView(live), room, "")
+	return " " + ansi.Truncate(m.footer.ShortHelpView(short[:pinned]), room, "")
 }
 
 // tooSmall asks for a bigger window, and still says how to leave.

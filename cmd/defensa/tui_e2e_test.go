@@ -111,8 +111,10 @@ func TestTUIEndToEnd(t *testing.T) {
 		tm.waitFor("If immigration agents come to your home")
 		tm.keys("q")
 		tm.waitFor("Right now")
-		tm.keys("Escape")
-		tm.expectExit("0")
+		tm.keys("Escape") // never quits: says how to
+		tm.waitFor("To close defensa, press Ctrl+C")
+		tm.keys("C-c")
+		tm.expectExit("130")
 		tm.restored()
 		if s := tm.screen(); strings.Contains(s, "Right now") {
 			t.Errorf("after quitting, the screen must be restored:\n%s", s)
