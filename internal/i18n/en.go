@@ -62,6 +62,7 @@ var english = map[string]string{
 	"check.duplicate_id":      "id %q duplicates %q",
 	"check.no_translation":    "no translation in %q",
 	"check.structure":         "headings differ from %s (%d headings there, %d here): keep the same ## and ### in the same order",
+	"check.long_word":         "a word of %d characters with no space: no screen can wrap it",
 	"check.stale_translation": "translation reviewed %s, before its English original (%s)",
 
 	// Command line.

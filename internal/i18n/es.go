@@ -60,6 +60,7 @@ var spanish = map[string]string{
 	"check.duplicate_id":          "el identificador %q repite %q",
 	"check.no_translation":        "no hay traducción en %q",
 	"check.structure":             "los títulos no coinciden con %s (allí hay %d, aquí %d): mantenga los mismos ## y ### en el mismo orden",
+	"check.long_word":             "una palabra de %d caracteres sin espacios: ninguna pantalla la puede cortar en líneas",
 	"check.stale_translation":     "traducción revisada el %s, antes que su original en inglés (%s)",
 
 	"cli.not_a_terminal": "la guía en pantalla completa necesita una terminal. En una tubería o un script, use: defensa list, defensa read ID, defensa search PALABRAS",

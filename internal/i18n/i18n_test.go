@@ -37,7 +37,6 @@ func TestCatalogsMatch(t *testing.T) {
 	}
 }
 
-
 func TestMissingKeyIsVisible(t *testing.T) {
 	if got := For(Spanish).T("no.such.key"); got != "no.such.key" {
 		t.Errorf("a missing key must show itself, got %q", got)

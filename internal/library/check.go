@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"defensa/internal/i18n"
 )
@@ -29,6 +30,7 @@ func Check(lib *Library, all *Library, today time.Time) error {
 		ps = append(ps, checkFrontMatter(g, today)...)
 		ps = append(ps, checkLinks(g, all)...)
 		ps = append(ps, checkPlaceholders(g)...)
+		ps = append(ps, checkLongWords(g)...)
 		k := string(g.Lang) + "/" + strings.ToLower(g.ID)
 		if prev, dup := lowerIDs[k]; dup && prev != g.ID {
 			ps = append(ps, problem(g.Path, 0, "check.duplicate_id", g.ID, prev))
@@ -248,4 +250,23 @@ func (g *Guide) HeadingByStructuralIndex(n int) int {
 		}
 	}
 	return -1
+}
+
+// MaxWord is the longest run of characters without a space that check
+// lets pass without a warning: the longest web address of a guide is a
+// tenth of it. A longer one cannot be wrapped on any screen.
+const MaxWord = 1000
+
+func checkLongWords(g *Guide) []*Problem {
+	var ps []*Problem
+	for i, line := range strings.Split(g.Body, "\n") {
+		longest := 0
+		for _, w := range strings.Fields(line) {
+			longest = max(longest, utf8.RuneCountInString(w))
+		}
+		if longest > MaxWord {
+			ps = append(ps, warning(g.Path, g.BodyLine+i, "check.long_word", longest))
+		}
+	}
+	return ps
 }

@@ -300,3 +300,12 @@ func FuzzLoadFields(f *testing.F) {
 		}
 	})
 }
+
+// QA: a guide with one very long unbroken line is flagged, so its author
+// knows no screen can wrap it.
+func TestCheckFlagsAWordNoScreenCanWrap(t *testing.T) {
+	lib, _ := Load(fstest.MapFS{"en/local/x.md": frontMatterFile("title: T\n"+okFields, "# T\n\n"+strings.Repeat("a", 30000)+"\n")}, "usb", true)
+	if got := strings.Join(messages(Check(lib, nil, today)), "\n"); !strings.Contains(got, "usb/en/local/x.md:11: a word of 30000 characters") {
+		t.Errorf("not flagged at its line:\n%s", got)
+	}
+}
