@@ -1,6 +1,7 @@
 package search
 
 import (
+	"defensa/internal/fold"
 	"slices"
 	"strings"
 	"testing"
@@ -183,7 +184,7 @@ func TestIssue12Queries(t *testing.T) {
 func TestRecurringSectionsStayBehind(t *testing.T) {
 	_, ix := corpus(t)
 	for _, c := range loadRelevance(t) {
-		q := Fold(c.query)
+		q := fold.String(c.query)
 		if strings.Contains(q, "cambi") || strings.Contains(q, "chang") || strings.Contains(q, "new") {
 			continue
 		}

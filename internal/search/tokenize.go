@@ -12,9 +12,6 @@ import (
 	"defensa/internal/i18n"
 )
 
-// Fold returns s lowercased without accents (see package fold).
-func Fold(s string) string { return fold.String(s) }
-
 // token is a word of text: its folded surface form and where it stands in
 // the original string (byte offsets), for snippets.
 type token struct {
