@@ -24,38 +24,50 @@ import (
 // Entry strings are slices of the embedded data, never copies.
 
 // snapshotMagic starts every snapshot; the digit changes with the format.
-const snapshotMagic = "defensa library snapshot 9\n"
+const snapshotMagic = "defensa library snapshot 10\n"
 
 // ErrSnapshot is returned for data that is not a snapshot of this format.
 var ErrSnapshot = errors.New("not a library snapshot of this version: run go generate")
 
-// EncodeSnapshot writes lib as a snapshot: every entry, then every guide's
-// content, compressed on its own (so one guide decodes alone) with the
-// entries as the compressor's dictionary (their words recur in the
-// guides, and they are stored anyway). The output depends only on the
-// guides, so the same guides always give the same bytes (a test compares
-// the embedded snapshot with the guides folder).
+// EncodeSnapshot writes lib as a snapshot: every entry (compressed
+// together: a list needs them all), then every guide's content,
+// compressed on its own (so one guide decodes alone) with the entries and
+// a sample of guide text as the compressor's dictionary. The output
+// depends only on the guides, so the same guides always give the same
+// bytes (a test compares the embedded snapshot with the guides folder).
 func EncodeSnapshot(lib *Library) []byte {
-	e := &encoder{buf: []byte(snapshotMagic)}
 	guides := lib.Guides("")
-	e.uint(len(guides))
-	start := len(e.buf)
+	head := &encoder{}
+	head.uint(len(guides))
 	for _, g := range guides {
-		e.entry(&g.Entry)
+		head.entry(&g.Entry)
 	}
 	sample := dictionarySample(lib)
-	dict := dictionary(string(e.buf[start:]) + sample)
-	e.str(sample)
+	dict := dictionary(string(head.buf) + sample)
+	head.str(sample)
+	e := &encoder{buf: []byte(snapshotMagic)}
+	e.str(deflate(head.buf, ""))
 	for _, g := range guides {
 		content := &encoder{}
 		content.content(g)
-		var out bytes.Buffer
-		w, _ := flate.NewWriterDict(&out, flate.BestCompression, []byte(dict))
-		_, _ = w.Write(content.buf)
-		_ = w.Close()
-		e.str(out.String())
+		e.str(deflate(content.buf, dict))
 	}
 	return e.buf
+}
+
+// deflate compresses b with the dictionary dict.
+func deflate(b []byte, dict string) string {
+	var out bytes.Buffer
+	w, _ := flate.NewWriterDict(&out, flate.BestCompression, []byte(dict))
+	_, _ = w.Write(b)
+	_ = w.Close()
+	return out.String()
+}
+
+// inflate undoes deflate.
+func inflate(s, dict string) (string, error) {
+	b, err := io.ReadAll(flate.NewReaderDict(strings.NewReader(s), []byte(dict)))
+	return string(b), err
 }
 
 // dictionary is the compressor's dictionary: the last 32 KB (the most a
@@ -91,14 +103,17 @@ func DecodeSnapshot(data string) (lib *Library, err error) {
 		}
 	}()
 	lib = newLibrary()
-	n := d.uint()
-	entries := make([]*Entry, n)
-	before := d.s
-	for i := range entries {
-		entries[i] = d.entry()
+	head, err := inflate(d.str(), "")
+	if err != nil {
+		return nil, ErrSnapshot
 	}
-	entriesText := before[:len(before)-len(d.s)]
-	lib.dict = dictionary(entriesText + d.str())
+	h := &decoder{s: head}
+	entries := make([]*Entry, h.uint())
+	for i := range entries {
+		entries[i] = h.entry()
+	}
+	entriesText := head[:len(head)-len(h.s)]
+	lib.dict = dictionary(entriesText + h.str())
 	for _, e := range entries {
 		record := d.str()
 		lib.slots[key{e.ID, e.Lang}] = &slot{entry: e, record: &record}
@@ -299,11 +314,11 @@ func (d *decoder) entry() *Entry {
 // checked whole when the program was built; a damaged record is a bug, and
 // says so.
 func decodeRecord(e Entry, record, dict string) *Guide {
-	raw, err := io.ReadAll(flate.NewReaderDict(strings.NewReader(record), []byte(dict)))
+	raw, err := inflate(record, dict)
 	if err != nil {
 		panic("library: damaged snapshot record for " + e.Path + ": " + err.Error())
 	}
-	d := &decoder{s: string(raw)}
+	d := &decoder{s: raw}
 	g := &Guide{Entry: e}
 	d.content(g)
 	return g

@@ -1,10 +1,13 @@
 package search
 
 import (
+	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"strconv"
 
 	"defensa/internal/library"
@@ -25,7 +28,7 @@ import (
 //	tags: per guide, tags, words per tag, word ids
 //	postings: offsets (gaps), then the encoded lists
 //	the word id of each frequency rank, commonest first
-//	section words: offsets (gaps), then their frequency ranks
+//	section words: offsets (gaps), then their frequency ranks, compressed
 //	section lines: offsets (gaps), then each line's number of words
 //
 // Every number is a uvarint and every term count a whole number of
@@ -34,7 +37,7 @@ import (
 
 const (
 	magic         = "DSIX"
-	formatVersion = 4
+	formatVersion = 5
 )
 
 // ErrMismatch is returned by Load for data made from another library, by
@@ -115,7 +118,12 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 	for _, id := range ix.byRank {
 		put(int(id))
 	}
-	putOffsets(ix.wordAt, ix.wordData)
+	// The sections' words, the largest part, are stored compressed and
+	// unpacked on the first query that needs them (about a millisecond).
+	for i := 1; i < len(ix.wordAt); i++ {
+		put(int(ix.wordAt[i] - ix.wordAt[i-1]))
+	}
+	putString(pack(ix.words()))
 	putOffsets(ix.lineAt, ix.lineData)
 
 	out := make([]byte, 0, len(magic)+1+8+4+len(body))
@@ -256,7 +264,11 @@ func (ix *Index) decode(d *decoder) error {
 		seen[id] = true
 		ix.byRank[i] = int32(id)
 	}
-	ix.wordAt, ix.wordData = d.offsets(units)
+	ix.wordAt = make([]uint32, units+1)
+	for i := 1; i <= units; i++ {
+		ix.wordAt[i] = ix.wordAt[i-1] + uint32(d.uint())
+	}
+	ix.wordPacked = d.string()
 	ix.lineAt, ix.lineData = d.offsets(units)
 	if d.err != nil {
 		return d.err
@@ -266,6 +278,16 @@ func (ix *Index) decode(d *decoder) error {
 	}
 	ix.avgLen = averageLength(ix.units)
 	return nil
+}
+
+// pack compresses s (deterministically: the same bytes give the same
+// output).
+func pack(s string) string {
+	var b bytes.Buffer
+	w, _ := flate.NewWriter(&b, flate.BestCompression)
+	_, _ = io.WriteString(w, s)
+	_ = w.Close()
+	return b.String()
 }
 
 // checksum is the CRC-32C of s, read through a small buffer so a large

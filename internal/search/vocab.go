@@ -1,8 +1,11 @@
 package search
 
 import (
+	"compress/flate"
+	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"defensa/internal/i18n"
 )
@@ -159,11 +162,30 @@ func (r *postingReader) next() (unit int32, tf float64, ok bool) {
 type unitWords struct {
 	wordData string   // frequency ranks (see frequencyRanks), not ids
 	wordAt   []uint32 // by unit; one more at the end
-	byRank   []int32  // the word id of each rank
-	rank     []int32  // the rank of each word id (kept by Build only)
+	// wordPacked is wordData compressed, as a loaded index has it until a
+	// query first needs a section's words.
+	wordPacked string
+	unpack     sync.Once
+	byRank     []int32 // the word id of each rank
+	rank       []int32 // the rank of each word id (kept by Build only)
 	// The number of words on each line of a unit's text, likewise.
 	lineData string
 	lineAt   []uint32
+}
+
+// words returns the sections' words, unpacking them once.
+func (w *unitWords) words() string {
+	w.unpack.Do(func() {
+		if w.wordPacked == "" {
+			return
+		}
+		b, err := io.ReadAll(flate.NewReader(strings.NewReader(w.wordPacked)))
+		if err == nil && len(b) == int(w.wordAt[len(w.wordAt)-1]) {
+			w.wordData = string(b)
+		}
+		w.wordPacked = ""
+	})
+	return w.wordData
 }
 
 // linesOf decodes unit u's words per line into buf.
@@ -180,9 +202,10 @@ func (w *unitWords) linesOf(u int32, buf []int32) []int32 {
 // wordsOf decodes unit u's word ids into buf.
 func (w *unitWords) wordsOf(u int32, buf []int32) []int32 {
 	buf = buf[:0]
-	for pos, end := int(w.wordAt[u]), int(w.wordAt[u+1]); pos < end; {
+	data := w.words()
+	for pos, end := int(w.wordAt[u]), min(int(w.wordAt[u+1]), len(data)); pos < end; {
 		var r uint64
-		r, pos = uvarint(w.wordData, pos)
+		r, pos = uvarint(data, pos)
 		if r < uint64(len(w.byRank)) { // checked at load; never trust an index
 			buf = append(buf, w.byRank[r])
 		}
