@@ -83,7 +83,7 @@ func dictionarySample(lib *Library) string {
 		if g, ok := lib.Get("rights/overview", lang); ok {
 			c := &encoder{}
 			c.content(g)
-			b.Write(c.buf[:min(len(c.buf), 10<<10)])
+			b.Write(c.buf[:min(len(c.buf), 12<<10)])
 		}
 	}
 	return b.String()

@@ -46,9 +46,11 @@ var ErrMismatch = errors.New("search: the index does not match the library")
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// MarshalBinary writes the index in its compact binary form (see Load).
-// The same library gives the same bytes on every run and every machine.
-func (ix *Index) MarshalBinary() ([]byte, error) {
+// Encode writes ix in its compact binary form (see Load). The same
+// library gives the same bytes on every run and every machine. It is a
+// function, not a MarshalBinary method, so a program that only loads
+// indexes does not carry it (templates keep every exported method).
+func Encode(ix *Index) []byte {
 	var body []byte
 	put := func(x int) { body = appendUvarint(body, uint64(x)) }
 	putString := func(s string) {
@@ -131,10 +133,10 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 	out = appendUvarint(out, formatVersion)
 	out = binary.LittleEndian.AppendUint64(out, ix.fingerprint)
 	out = binary.LittleEndian.AppendUint32(out, checksum(string(body)))
-	return append(out, body...), nil
+	return append(out, body...)
 }
 
-// Load reads an index written by MarshalBinary for lib. It returns
+// Load reads an index written by Encode for lib. It returns
 // ErrMismatch, never a wrong index, when data was made from another
 // library (its fingerprint covers every text the index read), by another
 // version of the engine or of its word lists, or was damaged. The section

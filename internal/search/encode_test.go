@@ -16,14 +16,11 @@ import (
 // made on several goroutines, and no id may depend on which finished first.
 func TestMarshalDeterministic(t *testing.T) {
 	lib, ix := corpus(t)
-	want, err := ix.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := Encode(ix)
 	for _, procs := range []int{1, 2, 4} {
 		old := runtime.GOMAXPROCS(procs)
 		for range 2 {
-			got, _ := Build(lib).MarshalBinary()
+			got := Encode(Build(lib))
 			if string(got) != string(want) {
 				t.Errorf("GOMAXPROCS=%d: a second build wrote other bytes (%d vs %d)", procs, len(got), len(want))
 			}
@@ -41,7 +38,7 @@ func TestMarshalDeterministic(t *testing.T) {
 // loaded index, and requires the same results.
 func TestLoadSearchesAsBuilt(t *testing.T) {
 	lib, built := corpus(t)
-	data, _ := built.MarshalBinary()
+	data := Encode(built)
 	loaded, err := Load(string(data), lib)
 	if err != nil {
 		t.Fatal(err)
@@ -59,7 +56,7 @@ func TestLoadSearchesAsBuilt(t *testing.T) {
 			t.Errorf("Suggest(%q): loaded %v, built %v", c.query, got, want)
 		}
 	}
-	again, _ := loaded.MarshalBinary()
+	again := Encode(loaded)
 	if string(again) != string(data) {
 		t.Error("a loaded index writes other bytes than it read")
 	}
@@ -73,7 +70,7 @@ func TestLoadRefusesOtherLibraries(t *testing.T) {
 		base[p] = guideFile(p, body)
 	}
 	lib, _ := library.Load(base, "", false)
-	data, _ := Build(lib).MarshalBinary()
+	data := Encode(Build(lib))
 	if _, err := Load(string(data), lib); err != nil {
 		t.Fatalf("the library it was made from: %v", err)
 	}
@@ -110,7 +107,7 @@ func TestLoadRefusesOtherLibraries(t *testing.T) {
 // nonsense: every time an error, never a panic nor an index.
 func TestLoadRefusesDamagedData(t *testing.T) {
 	lib, ix := corpus(t)
-	data, _ := ix.MarshalBinary()
+	data := Encode(ix)
 	for _, bad := range []string{"", "DSIX", "garbage", string(data[:len(data)/2]), string(data) + "x"} {
 		if got, err := Load(bad, lib); err == nil || got != nil {
 			t.Errorf("Load of %d bytes: no error", len(bad))
@@ -127,7 +124,7 @@ func TestLoadRefusesDamagedData(t *testing.T) {
 
 func FuzzLoad(f *testing.F) {
 	lib := testLibrary(f)
-	data, _ := Build(lib).MarshalBinary()
+	data := Encode(Build(lib))
 	f.Add(string(data))
 	f.Add("DSIX\x01")
 	f.Fuzz(func(t *testing.T, s string) {
@@ -142,7 +139,7 @@ func FuzzLoad(f *testing.F) {
 // start does, with its check against the library.
 func BenchmarkLoad(b *testing.B) {
 	lib, ix := corpus(b)
-	data, _ := ix.MarshalBinary()
+	data := Encode(ix)
 	s := string(data)
 	b.ReportAllocs()
 	b.ReportMetric(float64(len(data)), "bytes")
@@ -159,7 +156,7 @@ func BenchmarkLoad(b *testing.B) {
 // (run with -race), and every goroutine gets what a lone search gets.
 func TestConcurrentSearches(t *testing.T) {
 	lib, built := corpus(t)
-	data, _ := built.MarshalBinary()
+	data := Encode(built)
 	ix, err := Load(string(data), lib)
 	if err != nil {
 		t.Fatal(err)

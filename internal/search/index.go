@@ -5,7 +5,7 @@
 // imports.
 //
 // An index reads the plain text the library made of each section; it never
-// parses Markdown. It can be written out (MarshalBinary) and loaded back
+// parses Markdown. It can be written out (Encode) and loaded back
 // (Load) against the same library, so the built-in library's index is made
 // at build time and only read at start.
 package search
@@ -61,9 +61,11 @@ type Index struct {
 	tags        [][][]int32 // by guide: each tag's word ids, for whole-tag matches
 	fingerprint uint64      // of everything the index read from the library
 
-	near    sync.Once // the typo tables, made on the first misspelled word
-	nearTab *nearTables
-	scratch sync.Pool // of *scratch
+	near      sync.Once // the typo tables, made on the first misspelled word
+	nearTab   *nearTables
+	stemsOnce sync.Once // the words of each stem, made on the first query
+	stemTab   *stemTable
+	scratch   sync.Pool // of *scratch
 }
 
 // unit is one section of one guide. Its texts are the guide's own strings.

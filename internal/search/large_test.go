@@ -75,10 +75,7 @@ func TestLargeLibrary(t *testing.T) {
 	}
 	lib := largeLibrary(t)
 	ix := Build(lib)
-	data, err := ix.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := Encode(ix)
 	loaded, err := Load(string(data), lib)
 	if err != nil {
 		t.Fatal(err)

@@ -96,15 +96,10 @@ func (ix *Index) readQuery(q Query, lang i18n.Lang) []queryWord {
 					qw.readings = append(qw.readings, ix.readingOf(id, weightPrefix))
 				}
 			}
-			if self.word < 0 && len(w) >= 3 {
-				inflection := ix.inflection(self.stems, lang)
+			switch {
+			case self.word >= 0 || len(w) < 3:
+			case !ix.inflection(self.stems, lang):
 				for _, c := range ix.nearWords(w) {
-					// A form of a rare stem is still likelier a typo of a
-					// common word one letter away: "lawer" is "lawyer",
-					// not a Spanish form of the "Law" in a name.
-					if inflection && (c.dist > 1 || !ix.muchCommoner(c.word, self.stems)) {
-						continue
-					}
 					weight := weightTypo2
 					switch c.dist {
 					case 0:
@@ -114,11 +109,55 @@ func (ix *Index) readQuery(q Query, lang i18n.Lang) []queryWord {
 					}
 					qw.readings = append(qw.readings, ix.readingOf(c.word, weight))
 				}
+			default:
+				// A form of a rare stem is still likelier a typo of a
+				// common word one letter away: "lawer" is "lawyer", not
+				// a Spanish form of the "Law" in a name.
+				if id, ok := ix.commonNeighbour(w, self.stems); ok {
+					qw.readings = append(qw.readings, ix.readingOf(id, weightTypo1))
+				}
 			}
 		}
 		out[i] = qw
 	}
 	return out
+}
+
+// commonNeighbour finds a word one edit from w (a letter added, dropped,
+// changed or swapped) that the guides use ten times more than w's own
+// stems. It looks each edit up in the vocabulary, so it needs none of the
+// typo tables.
+func (ix *Index) commonNeighbour(w string, stems [2]int32) (int32, bool) {
+	const letters = "abcdefghijklmnopqrstuvwxyz"
+	try := func(v string) (int32, bool) {
+		if id := ix.voc.wordID(v); id >= 0 && ix.muchCommoner(id, stems) {
+			return id, true
+		}
+		return -1, false
+	}
+	for i := 0; i <= len(w); i++ {
+		for _, c := range []byte(letters) {
+			if id, ok := try(w[:i] + string(c) + w[i:]); ok {
+				return id, true
+			}
+			if i < len(w) && w[i] != c {
+				if id, ok := try(w[:i] + string(c) + w[i+1:]); ok {
+					return id, true
+				}
+			}
+		}
+		if i < len(w) {
+			if id, ok := try(w[:i] + w[i+1:]); ok {
+				return id, true
+			}
+		}
+		if i+1 < len(w) {
+			if id, ok := try(w[:i] + string(w[i+1]) + string(w[i]) + w[i+2:]); ok {
+				return id, true
+			}
+		}
+	}
+	return -1, false
 }
 
 // muchCommoner reports whether the word id's stems are used by ten times

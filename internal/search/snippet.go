@@ -155,12 +155,12 @@ type matchSet map[string][2]int32 // stem by language; -1 where it does not matc
 // query's.
 func (ix *Index) matchSet(stems []bool) matchSet {
 	set := matchSet{}
-	t := ix.tables()
+	t := ix.stems()
 	for st, in := range stems {
 		if !in {
 			continue
 		}
-		for _, id := range t.stemWords[t.stemAt[st]:t.stemAt[st+1]] {
+		for _, id := range t.words[t.at[st]:t.at[st+1]] {
 			m := [2]int32{-1, -1}
 			for li, wst := range ix.voc.info[id].stems {
 				if wst >= 0 && stems[wst] {

@@ -13,17 +13,14 @@ type near struct {
 	dist int // 0 when only the spelling of a sound differs
 }
 
-// nearTables are the look-up tables of the typo path and of snippets, made
-// by the first query that needs them, so a loaded index does not pay for
-// them at start.
+// nearTables are the look-up tables of the typo path, made by the first
+// query that needs them, so a loaded index does not pay for them at start.
 type nearTables struct {
-	// The words of each stem: stemWords[stemAt[s]:stemAt[s+1]].
-	stemWords, stemAt []int32
-	byLen             [][]int32 // word ids by length, for edit distance
-	masks             []uint32  // the letters of each word, one bit each
-	keys              []string  // Spanish sound key of each word ("" when not Spanish)
-	kmasks            []uint32  // the letters of each key
-	sounds            map[string][]int32
+	byLen  [][]int32 // word ids by length, for edit distance
+	masks  []uint32  // the letters of each word, one bit each
+	keys   []string  // Spanish sound key of each word ("" when not Spanish)
+	kmasks []uint32  // the letters of each key
+	sounds map[string][]int32
 }
 
 // letterMask has a bit for each letter (and one for all digits) of w.
@@ -67,30 +64,44 @@ func (ix *Index) tables() *nearTables {
 				t.sounds[k] = append(t.sounds[k], int32(id))
 			}
 		}
-		t.stemAt = make([]int32, ix.voc.stemCount()+1)
+		ix.nearTab = t
+	})
+	return ix.nearTab
+}
+
+// stemTable lists the words of each stem, for marking snippets: made on
+// the first query (a few hundred microseconds), apart from the typo
+// tables, which most queries never need.
+type stemTable struct {
+	words, at []int32 // the words of stem s: words[at[s]:at[s+1]]
+}
+
+func (ix *Index) stems() *stemTable {
+	ix.stemsOnce.Do(func() {
+		t := &stemTable{at: make([]int32, ix.voc.stemCount()+1)}
 		for _, info := range ix.voc.info {
 			for _, st := range info.stems {
 				if st >= 0 && !info.stop() {
-					t.stemAt[st+1]++
+					t.at[st+1]++
 				}
 			}
 		}
-		for i := 1; i < len(t.stemAt); i++ {
-			t.stemAt[i] += t.stemAt[i-1]
+		for i := 1; i < len(t.at); i++ {
+			t.at[i] += t.at[i-1]
 		}
-		t.stemWords = make([]int32, t.stemAt[len(t.stemAt)-1])
-		next := slices.Clone(t.stemAt)
+		t.words = make([]int32, t.at[len(t.at)-1])
+		next := slices.Clone(t.at)
 		for id, info := range ix.voc.info {
 			for _, st := range info.stems {
 				if st >= 0 && !info.stop() {
-					t.stemWords[next[st]] = int32(id)
+					t.words[next[st]] = int32(id)
 					next[st]++
 				}
 			}
 		}
-		ix.nearTab = t
+		ix.stemTab = t
 	})
-	return ix.nearTab
+	return ix.stemTab
 }
 
 // maxTypos is how many edits a word of n letters may be off by: one for

@@ -46,10 +46,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	index, err := search.Build(decoded).MarshalBinary()
-	if err != nil {
-		return err
-	}
+	index := search.Encode(search.Build(decoded))
 	// Stored as it is: search.Load reads it in place in about a
 	// millisecond (compressed, it took six to unpack).
 	out = filepath.Join("internal", "snapshot", "index.bin")
