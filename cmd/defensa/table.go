@@ -4,6 +4,8 @@ import (
 	"flag"
 	"slices"
 	"strings"
+
+	"defensa/internal/fold"
 )
 
 // command is one entry of the command table. Everything the command line
@@ -108,7 +110,7 @@ func (c *call) unknownCommand(name string) string {
 	}
 	best, bestDist := "", 3
 	for _, n := range names(commands()) {
-		if d := distance(strings.ToLower(name), n); d < bestDist {
+		if d := fold.Distance(strings.ToLower(name), n); d < bestDist {
 			best, bestDist = n, d
 		}
 	}
@@ -116,27 +118,6 @@ func (c *call) unknownCommand(name string) string {
 		msg += " " + c.cat.T("cmd.did_you_mean", "defensa "+best)
 	}
 	return msg
-}
-
-// distance is the edit distance of two short words (command names).
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // flagsOf lists the flags a command takes, its own first, then the global

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"defensa/internal/fold"
 	"defensa/internal/i18n"
 )
 
@@ -174,9 +175,9 @@ func (l *Library) Suggest(id string, n int) []string {
 	var all []scored
 	q := strings.ToLower(id)
 	for _, cand := range l.IDs() {
-		d := editDistance(q, cand)
+		d := fold.Distance(q, cand)
 		_, slug, _ := strings.Cut(cand, "/")
-		if ds := editDistance(q, slug); ds < d {
+		if ds := fold.Distance(q, slug); ds < d {
 			d = ds
 		}
 		if strings.Contains(cand, q) && len(q) >= 3 {
@@ -194,28 +195,6 @@ func (l *Library) Suggest(id string, n int) []string {
 		out = append(out, s.id)
 	}
 	return out
-}
-
-// editDistance is the Levenshtein distance between two strings, by rune.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // Catalog returns one guide per id, in reading order: the one in lang, or
