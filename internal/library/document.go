@@ -2,6 +2,7 @@ package library
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -13,6 +14,9 @@ import (
 // that gave the guide its headings and links, with
 //   - every text decoded and cleaned (a character reference such as
 //     "&#27;" can never become an escape character on screen or on a page),
+//     with no tab left (a tab moves a terminal's cursor where no width
+//     count follows it): a space in text, spaces to the next multiple of
+//     four columns in code, as CommonMark counts them,
 //   - bare addresses and autolinks made ordinary links,
 //   - links that may not be followed (blocked schemes, files that are not
 //     guides) and images reduced to their text,
@@ -59,6 +63,8 @@ func (g *Guide) Document() *Doc {
 		switch n := n.(type) {
 		case *ast.Text:
 			d.cleanText(n)
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			d.expandTabs(n)
 		case *ast.CodeSpan:
 			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 				if t, ok := c.(*ast.Text); ok {
@@ -107,21 +113,61 @@ func (g *Guide) Document() *Doc {
 // backslash escapes, goldmark's HTML writer too) gets exactly that text.
 func (d *Doc) cleanText(t *ast.Text) {
 	raw := t.Segment.Value(d.Source)
-	if bytes.IndexByte(raw, '\\') < 0 && bytes.IndexByte(raw, '&') < 0 {
+	if bytes.IndexByte(raw, '\\') < 0 && bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\t') < 0 {
 		return // the body is clean already, and nothing decodes to more
 	}
 	shown, _ := textsafe.Text(string(displayText(raw)))
-	t.Segment = d.add(encode(shown))
+	t.Segment = d.add(encode(strings.ReplaceAll(shown, "\t", " ")))
 }
 
 // cleanCode does the same for the text of a code span, where CommonMark
 // decodes nothing but glamour resolves character references.
 func (d *Doc) cleanCode(t *ast.Text) {
 	raw := t.Segment.Value(d.Source)
-	if bytes.IndexByte(raw, '&') < 0 {
+	if bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\t') < 0 {
 		return
 	}
-	t.Segment = d.add(bytes.ReplaceAll(raw, []byte("&"), []byte("&amp;")))
+	raw = bytes.ReplaceAll(raw, []byte("&"), []byte("&amp;"))
+	t.Segment = d.add(bytes.ReplaceAll(raw, []byte("\t"), []byte(" ")))
+}
+
+// expandTabs gives each line of a code block with a tab a copy with the
+// tabs expanded (see ExpandTabs).
+func (d *Doc) expandTabs(n ast.Node) {
+	lines := n.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		if v := seg.Value(d.Source); bytes.IndexByte(v, '\t') >= 0 {
+			padded := seg.Padding
+			seg = d.add([]byte(ExpandTabs(strings.Repeat(" ", padded) + string(v))))
+			lines.Set(i, seg)
+		}
+	}
+}
+
+// ExpandTabs replaces each tab of s by the spaces up to the next multiple
+// of four columns of its line, as CommonMark counts tab stops.
+func ExpandTabs(s string) string {
+	if strings.IndexByte(s, '\t') < 0 {
+		return s
+	}
+	var b strings.Builder
+	col := 0
+	for _, r := range s {
+		switch r {
+		case '\t':
+			n := 4 - col%4
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+		case '\n':
+			b.WriteRune(r)
+			col = 0
+		default:
+			b.WriteRune(r)
+			col++
+		}
+	}
+	return b.String()
 }
 
 // encode escapes the two characters renderers decode in text.

@@ -2,6 +2,7 @@ package library
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -114,6 +115,59 @@ func TestCharacterReferencesCannotEscape(t *testing.T) {
 	})
 	if strings.ContainsAny(g.Headings[0].Text, "\x1b\x07") {
 		t.Errorf("heading = %q", g.Headings[0].Text)
+	}
+}
+
+// A tab, typed or written "&#9;", moves a terminal's cursor to a tab stop
+// no width count follows: no text or code a renderer is given keeps one.
+// (Found by FuzzRender.)
+func TestNoTabReachesARenderer(t *testing.T) {
+	g, _ := loadOne(t, "en/local/x.md", frontMatterFile("title: T\n"+okFields,
+		"# T\tx &#9;y\n\nText\tand&#9;more, `code\tspan`.\n\n```\nab\tcd\n\tindented\n```\n\n    indented\tcode\n"))
+	if g == nil {
+		t.Fatal("not loaded")
+	}
+	d := g.Document()
+	var code []string
+	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if t2, ok := n.(*ast.Text); ok {
+			if shown := string(displayText(t2.Segment.Value(d.Source))); strings.Contains(shown, "\t") {
+				t.Errorf("text node decodes to %q", shown)
+			}
+		}
+		if n.Kind() == ast.KindFencedCodeBlock || n.Kind() == ast.KindCodeBlock {
+			lines := n.Lines()
+			for i := range lines.Len() {
+				seg := lines.At(i)
+				code = append(code, string(seg.Value(d.Source)))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	want := []string{"ab  cd\n", "    indented\n", "indented    code\n"}
+	if !slices.Equal(code, want) {
+		t.Errorf("code lines = %q, want %q (tabs to the next multiple of four)", code, want)
+	}
+	if len(g.Blocks) == 0 || strings.Contains(g.Blocks[0].Text, "\t") {
+		t.Errorf("template blocks = %+v, want no tab", g.Blocks)
+	}
+}
+
+func TestExpandTabs(t *testing.T) {
+	for in, want := range map[string]string{
+		"":              "",
+		"\t":            "    ",
+		"a\tb":          "a   b",
+		"abcd\te":       "abcd    e",
+		"ñ\tx\n\ty":     "ñ   x\n    y",
+		"no tab at all": "no tab at all",
+	} {
+		if got := ExpandTabs(in); got != want {
+			t.Errorf("ExpandTabs(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 

@@ -345,7 +345,7 @@ func blockText(n ast.Node, src []byte) string {
 		b.Write(seg.Value(src))
 	}
 	out, _ := textsafe.Text(strings.TrimRight(b.String(), "\n"))
-	return out
+	return ExpandTabs(out)
 }
 
 // uniqueAnchor makes a heading's anchor unique in its guide the way
