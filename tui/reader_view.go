@@ -3,7 +3,6 @@ package tui
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"charm.land/lipgloss/v2"
 
@@ -202,7 +201,7 @@ func blanksIn(line string, l int) []span {
 		case r == '[':
 			start = i
 		case r == ']' && start >= 0:
-			if isBlank(line[start+1 : i]) {
+			if library.IsBlank(line[start+1 : i]) {
 				from := cellsTo(start)
 				out = append(out, span{l, from, cellsTo(i + 1)})
 			}
@@ -210,20 +209,4 @@ func blanksIn(line string, l int) []span {
 		}
 	}
 	return out
-}
-
-// isBlank reports whether text follows the placeholder convention:
-// capitals, digits, spaces and a little punctuation, at least one letter.
-func isBlank(s string) bool {
-	letters := 0
-	for _, r := range s {
-		switch {
-		case unicode.IsUpper(r):
-			letters++
-		case unicode.IsDigit(r) || strings.ContainsRune(" /-',.:’", r):
-		default:
-			return false
-		}
-	}
-	return letters > 0
 }

@@ -81,12 +81,7 @@ func TestInterfaceWritesNothing(t *testing.T) {
 	needTmux(t)
 	bin := buildBinary(t)
 	root, env := emptyDirs(t)
-	var vars []string
-	for _, e := range env {
-		if !strings.HasPrefix(e, "PATH=") {
-			vars = append(vars, e)
-		}
-	}
+	vars := withoutPath(env)
 	tm := startTermIn(t, filepath.Join(root, "work"), bin, vars)
 	tm.waitFor("Ahora mismo")
 	tm.keys("Enter")
@@ -111,12 +106,7 @@ func TestReadOnATerminalWritesNothing(t *testing.T) {
 	needProgram(t, "less")
 	bin := buildBinary(t)
 	root, env := emptyDirs(t)
-	var vars []string
-	for _, e := range env {
-		if !strings.HasPrefix(e, "PATH=") {
-			vars = append(vars, e)
-		}
-	}
+	vars := withoutPath(env)
 	tm := startTermIn(t, filepath.Join(root, "work"), bin, vars, "read", "rights/at-home")
 	tm.waitFor("Si los agentes de inmigración llegan a su casa")
 	// A search, so that less has history to keep.
@@ -126,4 +116,15 @@ func TestReadOnATerminalWritesNothing(t *testing.T) {
 	tm.keys("q")
 	tm.expectExit("0")
 	assertEmpty(t, root)
+}
+
+// withoutPath is env without its PATH, for a terminal that keeps its own.
+func withoutPath(env []string) []string {
+	var out []string
+	for _, e := range env {
+		if !strings.HasPrefix(e, "PATH=") {
+			out = append(out, e)
+		}
+	}
+	return out
 }

@@ -44,7 +44,7 @@ func checkPlaceholders(g *Guide) []*Problem {
 					start = j
 				case ']':
 					if depth == 1 {
-						if ph := line[start+1 : j]; !blankShape(ph) && !checkbox(ph) {
+						if ph := line[start+1 : j]; !IsBlank(ph) && !checkbox(ph) {
 							ps = append(ps, problem(g.Path, at, "check.placeholder_shape", "["+ph+"]"))
 						}
 					}
@@ -83,9 +83,10 @@ func placeholders(text string) []string {
 	return out
 }
 
-// blankShape reports whether the text of a blank follows the convention:
-// capitals, digits, spaces and / - ' , . : only, with at least one letter.
-func blankShape(s string) bool {
+// IsBlank reports whether s, the text between a pair of brackets, is a
+// blank to fill in by the templates' convention: capitals, digits, spaces
+// and / - ' , . : only, with at least one letter ("FULL NAME").
+func IsBlank(s string) bool {
 	letters := 0
 	for _, r := range s {
 		switch {
